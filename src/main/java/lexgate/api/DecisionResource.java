@@ -1,0 +1,60 @@
+package lexgate.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import lexgate.decision.Decision;
+import lexgate.decision.DecisionService;
+import lexgate.store.DecisionRecord;
+import lexgate.store.DecisionStore;
+import lexgate.store.StorageUnavailableException;
+
+import java.net.URI;
+
+/** {@code POST /v1/decisions} evaluates and stores; {@code GET /v1/decisions/{id}} reads a stored decision back. */
+@Path("/v1/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    DecisionStore store;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Evaluates one processing operation; 201 with the decision once it is stored. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response decide(String body) {
+        Decision d = decisions.decide(RequestReader.read(body));
+        return Response.created(URI.create("/v1/decisions/" + d.decisionId())).entity(d).build();
+    }
+
+    /** The stored decision with the request it evaluated; 404 problem if unknown. */
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) throws JsonProcessingException {
+        DecisionRecord r;
+        try {
+            r = store.find(id).orElse(null);
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+        if (r == null) return Problem.response(404, "Not Found", "no decision with id " + id, null);
+        ObjectNode body = (ObjectNode) mapper.readTree(r.responseJson);
+        body.set("request", mapper.readTree(r.requestJson));
+        return Response.ok(body).build();
+    }
+}

@@ -1,0 +1,49 @@
+package lexgate.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import lexgate.decision.InvalidRequestException;
+import lexgate.rules.NoRulesetException;
+import lexgate.store.StorageUnavailableException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every error into problem details: never a stack trace, SQL or a class name. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return Problem.response(422, "Unprocessable Content",
+                e.errors().size() + " problem(s) with the request; see errors", e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response badBody(BadRequestBodyException e) {
+        return Problem.response(400, "Bad Request", e.getMessage(), e.errors().isEmpty() ? null : e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response noRuleset(NoRulesetException e) {
+        return Problem.response(503, "Service Unavailable", "no ruleset is loaded; decisions cannot be made", null);
+    }
+
+    @ServerExceptionMapper
+    public Response storage(StorageUnavailableException e) {
+        return Problem.response(503, "Service Unavailable",
+                "decision storage is unavailable; no decision was made. Retry later.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return Problem.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected error", e);
+        return Problem.response(500, "Internal Server Error", "an unexpected error occurred; it has been logged", null);
+    }
+}

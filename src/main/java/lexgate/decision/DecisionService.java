@@ -1,0 +1,79 @@
+package lexgate.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import lexgate.rules.ActiveRuleset;
+import lexgate.rules.Ruleset;
+import lexgate.store.DecisionRecord;
+import lexgate.store.DecisionStore;
+import lexgate.store.StorageUnavailableException;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Makes a decision end to end: validates the request against the active ruleset's policies,
+ * evaluates it, and commits the record before the decision is returned to anyone.
+ */
+@ApplicationScoped
+public class DecisionService {
+    private static final Logger LOG = Logger.getLogger("lexgate.decisions");
+
+    @Inject
+    ActiveRuleset rules;
+
+    @Inject
+    DecisionStore store;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Validates, evaluates and stores; the returned decision is committed. */
+    public Decision decide(OperationRequest request) {
+        Ruleset ruleset = rules.get();
+        List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        OperationRequest evaluated = request.asOf() != null ? request
+                : request.withAsOf(LocalDate.now(ZoneOffset.UTC).toString());
+        long start = System.nanoTime();
+        Evaluation ev = Evaluator.evaluate(ruleset, evaluated);
+        long micros = (System.nanoTime() - start) / 1_000;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Decision decision = new Decision(UUID.randomUUID().toString(), ev.outcome(),
+                ev.outcome() == Decision.Outcome.ALLOW, evaluated.asOf(), now.toString(),
+                new Decision.RulesetRef(ruleset.version(), ruleset.digest()), ev.reasons(), ev.obligations(),
+                ev.missing(), null);
+        DecisionRecord record = new DecisionRecord();
+        record.id = decision.decisionId();
+        record.evaluatedAt = now;
+        record.asOf = LocalDate.parse(evaluated.asOf());
+        record.operationId = evaluated.operationId();
+        record.purpose = evaluated.purpose().code();
+        record.outcome = decision.outcome().name();
+        record.rulesetDigest = ruleset.digest();
+        record.rulesetVersion = ruleset.version();
+        record.durationMicros = micros;
+        try {
+            record.requestJson = mapper.writeValueAsString(evaluated);
+            record.responseJson = mapper.writeValueAsString(decision);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a decision", e);
+        }
+        try {
+            store.insert(record);
+        } catch (RuntimeException e) {
+            LOG.warnf("decision %s NOT stored (storage unavailable): %s", decision.decisionId(), e.getClass().getSimpleName());
+            throw new StorageUnavailableException(e);
+        }
+        LOG.infof("decision %s outcome=%s ruleset=%s evalMicros=%d", decision.decisionId(), decision.outcome(),
+                ruleset.digest(), micros);
+        return decision;
+    }
+}

@@ -1,0 +1,130 @@
+package lexgate.decision;
+
+import lexgate.policy.Citation;
+import lexgate.rules.RuleMeta;
+import lexgate.rules.Ruleset;
+import lexgate.vocabulary.Finding;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fires a ruleset on the facts of one request and assembles the result from the findings the rules
+ * inserted, each with the metadata of the rule that inserted it. Only rules in force on {@code asOf}
+ * may fire. Combination: any DENY gives DENY, else any REVIEW gives REVIEW, else ALLOW.
+ */
+public final class Evaluator {
+    /** A ruleset that fires more often than this on one request is looping; the request goes to REVIEW. */
+    static final int MAX_FIRINGS = 10_000;
+    /** The id used for findings the engine itself makes when the rules could not conclude. */
+    public static final String ENGINE_RULE = "lexgate.engine";
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Evaluator.class);
+    private static final Comparator<Decision.Reason> REASON_ORDER = Comparator
+            .comparingInt((Decision.Reason r) -> effectRank(r.effect()))
+            .thenComparing(Decision.Reason::rule).thenComparing(Decision.Reason::explanation);
+
+    private Evaluator() {}
+
+    /** Evaluates a validated request (with {@code asOf} set) against the ruleset. */
+    public static Evaluation evaluate(Ruleset ruleset, OperationRequest req) {
+        LocalDate asOf = LocalDate.parse(req.asOf());
+        List<Object> facts = FactBuilder.facts(req, ruleset.policies());
+        Map<Object, Rule> origin = new IdentityHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        String failure = null;
+        KieSession session = ruleset.kieBase().newKieSession();
+        try {
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getObject() instanceof Finding && event.getRule() != null) {
+                        origin.put(event.getObject(), event.getRule());
+                    }
+                }
+            });
+            facts.forEach(session::insert);
+            ruleset.policies().facts().forEach(session::insert);
+            AgendaFilter inForce = match -> {
+                RuleMeta m = ruleset.rule(match.getRule().getPackageName(), match.getRule().getName());
+                return m != null && m.inForceOn(asOf);
+            };
+            int fired = session.fireAllRules(inForce, MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) failure = "the rules fired " + fired + " times without settling (a loop)";
+            for (Object o : session.getObjects(o -> o instanceof Finding)) findings.add((Finding) o);
+        } catch (RuntimeException e) {
+            LOG.error("rule evaluation failed", e);
+            failure = "A rule failed while evaluating this request; the service log has the details.";
+        } finally {
+            session.dispose();
+        }
+        return assemble(ruleset, findings, origin, failure);
+    }
+
+    private static Evaluation assemble(Ruleset ruleset, List<Finding> findings, Map<Object, Rule> origin,
+                                       String failure) {
+        List<Decision.Reason> reasons = new ArrayList<>();
+        List<Decision.Obligation> obligations = new ArrayList<>();
+        Map<String, Decision.Missing> missing = new LinkedHashMap<>();
+        if (failure != null) {
+            // A failing ruleset never permits: the safe answer is a person's review.
+            reasons.add(new Decision.Reason(ENGINE_RULE, "REVIEW", "EU", List.of(), failure));
+        } else {
+            for (Finding f : findings) {
+                Rule r = origin.get(f);
+                RuleMeta m = r == null ? null : ruleset.rule(r.getPackageName(), r.getName());
+                if (m == null) continue; // not inserted by a rule: ignore
+                List<Decision.CitationRef> cites = m.citations().stream().map(id -> {
+                    Citation c = ruleset.policies().citation(id);
+                    return new Decision.CitationRef(c.id(), c.label(), c.url());
+                }).toList();
+                switch (f.getEffect()) {
+                    case OBLIGATION -> obligations.add(new Decision.Obligation(m.id(), f.getAction(), cites, f.getExplanation()));
+                    default -> {
+                        reasons.add(new Decision.Reason(m.id(), f.getEffect().name(), m.jurisdiction(), cites,
+                                f.getExplanation()));
+                        if (f.getField() != null) {
+                            missing.merge(f.getField(), new Decision.Missing(f.getField(), f.getExplanation()),
+                                    (a, b) -> a.reason().compareTo(b.reason()) <= 0 ? a : b);
+                        }
+                    }
+                }
+            }
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(new Decision.Reason(ENGINE_RULE, "REVIEW", "EU", List.of(),
+                    "No rule reached a conclusion on this operation; a person must decide."));
+        }
+        reasons.sort(REASON_ORDER);
+        obligations.sort(Comparator.comparing(Decision.Obligation::action).thenComparing(Decision.Obligation::rule)
+                .thenComparing(Decision.Obligation::explanation));
+        List<Decision.Missing> missingList = missing.values().stream()
+                .sorted(Comparator.comparing(Decision.Missing::field)).toList();
+        Decision.Outcome outcome = reasons.stream().anyMatch(r -> r.effect().equals("DENY")) ? Decision.Outcome.DENY
+                : reasons.stream().anyMatch(r -> r.effect().equals("REVIEW")) ? Decision.Outcome.REVIEW
+                : Decision.Outcome.ALLOW;
+        return new Evaluation(outcome, dedupe(reasons), dedupe(obligations), missingList);
+    }
+
+    private static <T> List<T> dedupe(List<T> list) {
+        return List.copyOf(new java.util.LinkedHashSet<>(list));
+    }
+
+    private static int effectRank(String effect) {
+        return switch (effect) {
+            case "DENY" -> 0;
+            case "REVIEW" -> 1;
+            default -> 2;
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package lexgate.decision;
+
+import lexgate.policy.PolicySet;
+import lexgate.vocabulary.AutomatedDecision;
+import lexgate.vocabulary.Consent;
+import lexgate.vocabulary.DataCategory;
+import lexgate.vocabulary.LegitimateInterest;
+import lexgate.vocabulary.Operation;
+import lexgate.vocabulary.Recipient;
+import lexgate.vocabulary.SubjectCountry;
+import lexgate.vocabulary.Transfer;
+import lexgate.vocabulary.Tri;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a validated request into the vocabulary facts a session sees. It copies and joins with
+ * taxonomy data; it draws no legal conclusion.
+ */
+public final class FactBuilder {
+    private FactBuilder() {}
+
+    /** The facts of one request; {@code req.asOf()} must be set. */
+    public static List<Object> facts(OperationRequest req, PolicySet policies) {
+        var c = req.controller();
+        var p = req.purpose();
+        var lb = req.legalBasis();
+        var d = req.data();
+        var s = req.subjects();
+        var ret = req.retention();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Operation(LocalDate.parse(req.asOf()), c.name(), c.establishment(), Tri.of(c.publicAuthority()),
+                p.code(), p.originalPurpose(), lb.article(), lb.specialCategoryCondition(),
+                lb.legalObligation() == null ? null : lb.legalObligation().law(),
+                lb.publicTask() == null ? null : lb.publicTask().law(),
+                d.source(), d.subjectCount(), Tri.of(d.pseudonymised()), Tri.of(d.anonymised()),
+                d.categories(), orEmpty(s.categories()), s.countries(), s.minimumAge(),
+                ret == null ? null : ret.days(), Tri.of(ret == null ? null : ret.indefinite()),
+                Tri.of(opt(req.necessity()).map(OperationRequest.Necessity::lessIntrusiveMeansAvailable).orElse(null)),
+                Tri.of(opt(req.design()).map(OperationRequest.Design::publicByDefault).orElse(null)),
+                Tri.of(opt(req.design()).map(OperationRequest.Design::ageVerification).orElse(null)),
+                Tri.of(opt(req.dpia()).map(OperationRequest.Dpia::done).orElse(null)),
+                Tri.of(opt(req.transparency()).map(OperationRequest.Transparency::noticeProvided).orElse(null)),
+                Tri.of(opt(req.security()).map(OperationRequest.Security::encryptionAtRest).orElse(null)),
+                Tri.of(opt(req.security()).map(OperationRequest.Security::encryptionInTransit).orElse(null)),
+                Tri.of(opt(req.security()).map(OperationRequest.Security::accessControl).orElse(null)),
+                orEmpty(req.characteristics())));
+        var cs = lb.consent();
+        facts.add(cs == null
+                ? new Consent(false, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN,
+                        Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, Tri.UNKNOWN)
+                : new Consent(true, Tri.of(cs.freelyGiven()), Tri.of(cs.specific()), Tri.of(cs.informed()),
+                        Tri.of(cs.unambiguous()), Tri.of(cs.explicit()), Tri.of(cs.refusalAsEasyAsAcceptance()),
+                        Tri.of(cs.withdrawable()), Tri.of(cs.recordKept()), Tri.of(cs.parentalConsent()),
+                        cs.collectedBy(), Tri.of(cs.conditionOfService())));
+        var li = lb.legitimateInterest();
+        facts.add(li == null
+                ? new LegitimateInterest(false, null, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN)
+                : new LegitimateInterest(true, li.interest(), Tri.of(li.balancingTestDone()), Tri.of(li.optOutOffered()),
+                        Tri.of(li.withinReasonableExpectations())));
+        var ad = req.automatedDecision();
+        facts.add(ad == null
+                ? new AutomatedDecision(false, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null)
+                : new AutomatedDecision(true, Tri.of(ad.solelyAutomated()), Tri.of(ad.legalOrSimilarEffect()),
+                        Tri.of(ad.humanReview()), ad.exception()));
+        for (String code : d.categories().stream().distinct().sorted().toList()) {
+            facts.add(new DataCategory(code, policies.dataCategoryKinds().getOrDefault(code, "ordinary")));
+        }
+        for (String code : s.countries().stream().distinct().sorted().toList()) {
+            facts.add(new SubjectCountry(code));
+        }
+        List<OperationRequest.RecipientSpec> recipients = orEmpty(req.recipients());
+        for (int i = 0; i < recipients.size(); i++) {
+            var r = recipients.get(i);
+            facts.add(new Recipient(i, r.name(), r.role(), r.country(), Tri.of(r.processingAgreement())));
+        }
+        List<OperationRequest.TransferSpec> transfers = orEmpty(req.transfers());
+        for (int i = 0; i < transfers.size(); i++) {
+            var t = transfers.get(i);
+            facts.add(new Transfer(i, t.country(), t.mechanism(), Tri.of(t.transferImpactAssessment()),
+                    Tri.of(t.supplementaryMeasures())));
+        }
+        return facts;
+    }
+
+    private static <T> Optional<T> opt(T t) { return Optional.ofNullable(t); }
+
+    private static <T> List<T> orEmpty(List<T> l) { return l == null ? List.of() : l; }
+}

@@ -1,0 +1,167 @@
+package lexgate.decision;
+
+import lexgate.policy.PolicySet;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks a request against the contract's required fields and value sets, and against the open
+ * taxonomies of the active policies. Returns every problem at once; an empty list means valid.
+ */
+public final class RequestValidator {
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final List<String> ARTICLES = List.of("6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)", "none");
+    private static final List<String> SPECIAL_CONDITIONS = List.of("9(2)(a)", "9(2)(b)", "9(2)(c)", "9(2)(d)", "9(2)(e)",
+            "9(2)(f)", "9(2)(g)", "9(2)(h)", "9(2)(i)", "9(2)(j)", "none");
+    private static final List<String> COLLECTED_BY = List.of("controller", "third-party");
+    private static final List<String> EXCEPTIONS = List.of("contract", "law", "explicit-consent", "none");
+    private static final List<String> SOURCES = List.of("data-subject", "observed", "third-party", "publicly-available",
+            "scraped", "inferred");
+    private static final List<String> ROLES = List.of("processor", "controller", "joint-controller");
+    private static final List<String> MECHANISMS = List.of("adequacy", "dpf", "scc", "bcr", "derogation-art49", "none");
+
+    private final PolicySet policies;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private RequestValidator(PolicySet policies) { this.policies = policies; }
+
+    /** Every problem with the request; empty when it is valid. */
+    public static List<FieldError> validate(OperationRequest req, PolicySet policies) {
+        RequestValidator v = new RequestValidator(policies);
+        v.check(req);
+        return List.copyOf(v.errors);
+    }
+
+    private void check(OperationRequest r) {
+        if (r.asOf() != null) {
+            try {
+                LocalDate d = LocalDate.parse(r.asOf());
+                if (d.isBefore(policies.gdprAppliesFrom())) {
+                    add("asOf", "the GDPR applies from " + policies.gdprAppliesFrom() + " (Art. 99(2)); "
+                            + r.asOf() + " is before it and Lexgate holds no rules for that time");
+                }
+            } catch (DateTimeParseException e) {
+                add("asOf", "must be an ISO date (YYYY-MM-DD), got '" + r.asOf() + "'");
+            }
+        }
+        var c = r.controller();
+        if (c == null) {
+            add("controller", "is required");
+        } else {
+            required("controller.name", c.name());
+            country("controller.establishment", c.establishment(), true);
+        }
+        var p = r.purpose();
+        if (p == null) {
+            add("purpose", "is required");
+        } else {
+            if (required("purpose.code", p.code())) taxonomy("purpose.code", p.code(), policies.purposes().keySet());
+            if (p.originalPurpose() != null) taxonomy("purpose.originalPurpose", p.originalPurpose(), policies.purposes().keySet());
+        }
+        var lb = r.legalBasis();
+        if (lb == null) {
+            add("legalBasis", "is required");
+        } else {
+            if (required("legalBasis.article", lb.article())) closed("legalBasis.article", lb.article(), ARTICLES);
+            closed("legalBasis.specialCategoryCondition", lb.specialCategoryCondition(), SPECIAL_CONDITIONS);
+            if (lb.consent() != null) closed("legalBasis.consent.collectedBy", lb.consent().collectedBy(), COLLECTED_BY);
+        }
+        var d = r.data();
+        if (d == null) {
+            add("data", "is required");
+        } else {
+            if (d.categories() == null || d.categories().isEmpty()) {
+                add("data.categories", "is required and must not be empty");
+            } else {
+                for (int i = 0; i < d.categories().size(); i++) {
+                    taxonomy("data.categories[" + i + "]", d.categories().get(i), policies.dataCategoryKinds().keySet());
+                }
+            }
+            closed("data.source", d.source(), SOURCES);
+            if (d.subjectCount() != null && d.subjectCount() < 0) add("data.subjectCount", "must not be negative");
+        }
+        var s = r.subjects();
+        if (s == null) {
+            add("subjects", "is required");
+        } else {
+            if (s.countries() == null || s.countries().isEmpty()) {
+                add("subjects.countries", "is required and must not be empty");
+            } else {
+                for (int i = 0; i < s.countries().size(); i++) country("subjects.countries[" + i + "]", s.countries().get(i), true);
+            }
+            if (s.categories() != null) {
+                for (int i = 0; i < s.categories().size(); i++) {
+                    taxonomy("subjects.categories[" + i + "]", s.categories().get(i), policies.subjectCategories());
+                }
+            }
+            if (s.minimumAge() != null && (s.minimumAge() < 0 || s.minimumAge() > 130)) {
+                add("subjects.minimumAge", "must be between 0 and 130");
+            }
+        }
+        if (r.recipients() != null) {
+            for (int i = 0; i < r.recipients().size(); i++) {
+                var rc = r.recipients().get(i);
+                if (rc == null) { add("recipients[" + i + "]", "must be an object"); continue; }
+                closed("recipients[" + i + "].role", rc.role(), ROLES);
+                country("recipients[" + i + "].country", rc.country(), false);
+            }
+        }
+        if (r.transfers() != null) {
+            for (int i = 0; i < r.transfers().size(); i++) {
+                var t = r.transfers().get(i);
+                if (t == null) { add("transfers[" + i + "]", "must be an object"); continue; }
+                country("transfers[" + i + "].country", t.country(), true);
+                closed("transfers[" + i + "].mechanism", t.mechanism(), MECHANISMS);
+            }
+        }
+        var ret = r.retention();
+        if (ret != null) {
+            if (ret.days() != null && ret.days() < 0) add("retention.days", "must not be negative");
+            if (ret.days() != null && Boolean.TRUE.equals(ret.indefinite())) {
+                add("retention", "give either days or indefinite: true, not both");
+            }
+        }
+        if (r.automatedDecision() != null) closed("automatedDecision.exception", r.automatedDecision().exception(), EXCEPTIONS);
+        if (r.characteristics() != null) {
+            for (int i = 0; i < r.characteristics().size(); i++) {
+                taxonomy("characteristics[" + i + "]", r.characteristics().get(i), policies.characteristics());
+            }
+        }
+    }
+
+    private void add(String field, String message) { errors.add(new FieldError(field, message)); }
+
+    private boolean required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            add(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private void closed(String field, String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            add(field, "'" + value + "' is not one of " + String.join(", ", allowed));
+        }
+    }
+
+    private void taxonomy(String field, String value, Collection<String> known) {
+        if (value == null || !known.contains(value)) {
+            add(field, "unknown code '" + value + "'; known codes: " + String.join(", ", known.stream().sorted().toList()));
+        }
+    }
+
+    private void country(String field, String value, boolean requiredField) {
+        if (value == null) {
+            if (requiredField) add(field, "is required");
+        } else if (!ISO_COUNTRIES.contains(value)) {
+            add(field, "'" + value + "' is not an ISO 3166-1 alpha-2 country code in upper case");
+        }
+    }
+}

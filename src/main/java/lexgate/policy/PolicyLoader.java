@@ -1,0 +1,155 @@
+package lexgate.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import lexgate.vocabulary.Adequacy;
+import lexgate.vocabulary.ConsentAge;
+import lexgate.vocabulary.Country;
+import lexgate.vocabulary.NationalLayer;
+import lexgate.vocabulary.Purpose;
+import lexgate.vocabulary.RetentionLimit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reads the YAML files of a policies directory into a {@link PolicySet}. */
+public final class PolicyLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Path dir;
+    private final List<String> problems = new ArrayList<>();
+
+    private PolicyLoader(Path dir) { this.dir = dir; }
+
+    /** Loads the policies in {@code dir}; throws {@link PolicyException} listing every problem. */
+    public static PolicySet load(Path dir) {
+        return new PolicyLoader(dir).load();
+    }
+
+    private PolicySet load() {
+        JsonNode settings = read("lexgate.yaml");
+        JsonNode purposes = read("purposes.yaml");
+        JsonNode dataCats = read("data-categories.yaml");
+        JsonNode subjects = read("subject-categories.yaml");
+        JsonNode chars = read("characteristics.yaml");
+        JsonNode cites = read("citations.yaml");
+        JsonNode countries = read("countries.yaml");
+        JsonNode adequacy = read("adequacy.yaml");
+        JsonNode ages = read("consent-ages.yaml");
+        JsonNode retention = read("retention.yaml");
+        JsonNode juris = read("jurisdictions.yaml");
+        if (!problems.isEmpty()) throw new PolicyException(problems);
+
+        Map<String, Purpose> purposeMap = new TreeMap<>();
+        fields(purposes.path("purposes"), "purposes.yaml", (code, n) -> purposeMap.put(code, new Purpose(code,
+                n.path("label").asText(code), n.path("contractual").asBoolean(false),
+                n.path("strictlyNecessaryTrackers").asBoolean(false),
+                strings(n.path("expectedCategories")), strings(n.path("compatibleWith")))));
+        Map<String, String> kinds = new TreeMap<>();
+        fields(dataCats.path("categories"), "data-categories.yaml",
+                (code, n) -> kinds.put(code, n.path("kind").asText("ordinary")));
+        Set<String> subjectSet = new LinkedHashSet<>();
+        fields(subjects.path("categories"), "subject-categories.yaml", (code, n) -> subjectSet.add(code));
+        Set<String> charSet = new LinkedHashSet<>();
+        fields(chars.path("characteristics"), "characteristics.yaml", (code, n) -> charSet.add(code));
+        Map<String, Citation> citeMap = new TreeMap<>();
+        fields(cites.path("citations"), "citations.yaml", (id, n) -> citeMap.put(id,
+                new Citation(id, required(n, "label", "citations.yaml " + id), n.path("url").asText(null))));
+        List<Country> countryList = new ArrayList<>();
+        fields(countries.path("countries"), "countries.yaml", (code, n) ->
+                countryList.add(new Country(code, n.path("name").asText(code), n.path("eea").asBoolean(false))));
+        List<Adequacy> adequacyList = new ArrayList<>();
+        for (JsonNode n : adequacy.path("decisions")) {
+            adequacyList.add(new Adequacy(required(n, "country", "adequacy.yaml"), required(n, "decision", "adequacy.yaml"),
+                    date(n, "from", "adequacy.yaml"), date(n, "until", "adequacy.yaml"), strings(n.path("mechanisms"))));
+        }
+        List<ConsentAge> ageList = new ArrayList<>();
+        for (JsonNode n : ages.path("ages")) {
+            ageList.add(new ConsentAge(required(n, "country", "consent-ages.yaml"), n.path("age").asInt(16),
+                    n.path("source").asText(""), date(n, "from", "consent-ages.yaml"), date(n, "until", "consent-ages.yaml")));
+        }
+        List<RetentionLimit> limits = new ArrayList<>();
+        for (JsonNode n : retention.path("limits")) {
+            String period = required(n, "period", "retention.yaml");
+            try {
+                java.time.Period.parse(period);
+            } catch (RuntimeException e) {
+                problems.add("retention.yaml: period '" + period + "' is not an ISO-8601 period such as P3D or P10Y");
+            }
+            limits.add(new RetentionLimit(required(n, "purpose", "retention.yaml"), n.path("jurisdiction").asText("EU"),
+                    period, n.path("source").asText(""), date(n, "from", "retention.yaml"), date(n, "until", "retention.yaml")));
+        }
+        List<NationalLayer> jurisdictions = new ArrayList<>();
+        fields(juris.path("layers"), "jurisdictions.yaml",
+                (code, n) -> jurisdictions.add(new NationalLayer(code, n.path("name").asText(code))));
+        LocalDate appliesFrom = date(settings, "gdprAppliesFrom", "lexgate.yaml");
+        if (appliesFrom == null) problems.add("lexgate.yaml: gdprAppliesFrom is required");
+        if (!problems.isEmpty()) throw new PolicyException(problems);
+        return new PolicySet(appliesFrom, purposeMap, kinds, subjectSet, charSet, citeMap, countryList,
+                adequacyList, ageList, limits, jurisdictions);
+    }
+
+    private JsonNode read(String name) {
+        Path file = dir.resolve(name);
+        try {
+            JsonNode n = YAML.readTree(Files.readString(file));
+            return n == null ? YAML.createObjectNode() : n;
+        } catch (IOException | RuntimeException e) {
+            problems.add(name + ": " + (Files.exists(file) ? "cannot be parsed: " + firstLine(e.getMessage()) : "missing"));
+            return YAML.createObjectNode();
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private interface Entry { void accept(String key, JsonNode value); }
+
+    private void fields(JsonNode map, String file, Entry entry) {
+        if (!map.isObject()) {
+            problems.add(file + ": expected a map of codes");
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            var e = it.next();
+            entry.accept(e.getKey(), e.getValue() == null ? YAML.createObjectNode() : e.getValue());
+        }
+    }
+
+    private String required(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            problems.add(where + ": '" + field + "' is required");
+            return "";
+        }
+        return v.asText();
+    }
+
+    private LocalDate date(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return null;
+        try {
+            return LocalDate.parse(v.asText());
+        } catch (RuntimeException e) {
+            problems.add(where + ": '" + field + "' is not an ISO date: " + v.asText());
+            return null;
+        }
+    }
+
+    private static List<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        if (arr.isArray()) arr.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package lexgate.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One stored decision: the request as evaluated, the response as sent, and the ruleset that made it. */
+@Entity
+@Table(name = "decision")
+public class DecisionRecord extends PanacheEntityBase {
+    /** The decision id (a UUID). */
+    @Id
+    public String id;
+    /** When it was evaluated. */
+    @Column(name = "evaluated_at", nullable = false)
+    public Instant evaluatedAt;
+    /** The day the processing happens. */
+    @Column(name = "as_of", nullable = false)
+    public LocalDate asOf;
+    /** The client's operation id, if any. */
+    @Column(name = "operation_id")
+    public String operationId;
+    /** The purpose code. */
+    @Column(nullable = false)
+    public String purpose;
+    /** ALLOW, DENY or REVIEW. */
+    @Column(nullable = false)
+    public String outcome;
+    /** The digest of the ruleset that decided. */
+    @Column(name = "ruleset_digest", nullable = false)
+    public String rulesetDigest;
+    /** Its version label. */
+    @Column(name = "ruleset_version", nullable = false)
+    public String rulesetVersion;
+    /** Evaluation time in microseconds. */
+    @Column(name = "duration_micros", nullable = false)
+    public long durationMicros;
+    /** The request as evaluated (after defaults), JSON. */
+    @Column(name = "request_json", nullable = false)
+    public String requestJson;
+    /** The response body as sent, JSON. */
+    @Column(name = "response_json", nullable = false)
+    public String responseJson;
+}

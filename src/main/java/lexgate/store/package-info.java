@@ -1,0 +1,2 @@
+/** Where decisions are stored: the Panache entity of a decision record and the store that commits it. */
+package lexgate.store;

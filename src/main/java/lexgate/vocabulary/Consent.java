@@ -1,0 +1,64 @@
+package lexgate.vocabulary;
+
+/** {@code legalBasis.consent}: the recorded qualities of consent. Always present; {@code present} is false when the request had no consent object. */
+public final class Consent {
+    private final boolean present;
+    private final Tri freelyGiven, specific, informed, unambiguous, explicit, refusalAsEasyAsAcceptance,
+            withdrawable, recordKept, parentalConsent, conditionOfService;
+    private final String collectedBy;
+
+    /** Built by the decision layer. */
+    public Consent(boolean present, Tri freelyGiven, Tri specific, Tri informed, Tri unambiguous, Tri explicit,
+                   Tri refusalAsEasyAsAcceptance, Tri withdrawable, Tri recordKept, Tri parentalConsent,
+                   String collectedBy, Tri conditionOfService) {
+        this.present = present;
+        this.freelyGiven = freelyGiven;
+        this.specific = specific;
+        this.informed = informed;
+        this.unambiguous = unambiguous;
+        this.explicit = explicit;
+        this.refusalAsEasyAsAcceptance = refusalAsEasyAsAcceptance;
+        this.withdrawable = withdrawable;
+        this.recordKept = recordKept;
+        this.parentalConsent = parentalConsent;
+        this.collectedBy = collectedBy;
+        this.conditionOfService = conditionOfService;
+    }
+
+    /** True when the request carried a consent object. */
+    public boolean isPresent() { return present; }
+    /** {@code consent.freelyGiven}. */
+    public Tri getFreelyGiven() { return freelyGiven; }
+    /** {@code consent.specific}. */
+    public Tri getSpecific() { return specific; }
+    /** {@code consent.informed}. */
+    public Tri getInformed() { return informed; }
+    /** {@code consent.unambiguous}. */
+    public Tri getUnambiguous() { return unambiguous; }
+    /** {@code consent.explicit}. */
+    public Tri getExplicit() { return explicit; }
+    /** {@code consent.refusalAsEasyAsAcceptance}. */
+    public Tri getRefusalAsEasyAsAcceptance() { return refusalAsEasyAsAcceptance; }
+    /** {@code consent.withdrawable}. */
+    public Tri getWithdrawable() { return withdrawable; }
+    /** {@code consent.recordKept}. */
+    public Tri getRecordKept() { return recordKept; }
+    /** {@code consent.parentalConsent}. */
+    public Tri getParentalConsent() { return parentalConsent; }
+    /** {@code consent.collectedBy}: "controller", "third-party" or null. */
+    public String getCollectedBy() { return collectedBy; }
+    /**
+     * The names of the Art. 4(11) qualities (freelyGiven, specific, informed, unambiguous) that the
+     * request left unknown, in that order.
+     */
+    public java.util.List<String> unknownQualities() {
+        var out = new java.util.ArrayList<String>();
+        if (freelyGiven.isUnknown()) out.add("freelyGiven");
+        if (specific.isUnknown()) out.add("specific");
+        if (informed.isUnknown()) out.add("informed");
+        if (unambiguous.isUnknown()) out.add("unambiguous");
+        return out;
+    }
+    /** {@code consent.conditionOfService}. */
+    public Tri getConditionOfService() { return conditionOfService; }
+}

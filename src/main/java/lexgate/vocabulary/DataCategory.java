@@ -1,0 +1,18 @@
+package lexgate.vocabulary;
+
+/** One entry of {@code data.categories}, joined with its taxonomy entry in {@code policies/data-categories.yaml}. */
+public final class DataCategory {
+    private final String code;
+    private final String kind;
+
+    /** Built by the decision layer. */
+    public DataCategory(String code, String kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    /** The category code. */
+    public String getCode() { return code; }
+    /** The taxonomy kind: "ordinary", "special" (Art. 9(1)) or "criminal" (Art. 10). */
+    public String getKind() { return kind; }
+}

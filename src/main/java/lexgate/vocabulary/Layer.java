@@ -1,0 +1,15 @@
+package lexgate.vocabulary;
+
+/** A layer of law that applies to the operation ("EU", "FR", "DE"); derived by the scope rules. */
+public final class Layer {
+    private final String code;
+
+    /** Inserted by a scope rule. */
+    public Layer(String code) { this.code = code; }
+
+    /** The layer's code. */
+    public String getCode() { return code; }
+
+    @Override public boolean equals(Object o) { return o instanceof Layer l && l.code.equals(code); }
+    @Override public int hashCode() { return code.hashCode(); }
+}

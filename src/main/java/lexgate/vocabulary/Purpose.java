@@ -1,0 +1,41 @@
+package lexgate.vocabulary;
+
+import java.util.List;
+
+/** A purpose from the taxonomy in {@code policies/purposes.yaml}. */
+public final class Purpose {
+    private final String code, label;
+    private final boolean contractual, strictlyNecessaryTrackers;
+    private final List<String> expectedCategories, compatibleWith;
+
+    /** Built by the policy loader. */
+    public Purpose(String code, String label, boolean contractual, boolean strictlyNecessaryTrackers,
+                   List<String> expectedCategories, List<String> compatibleWith) {
+        this.code = code;
+        this.label = label;
+        this.contractual = contractual;
+        this.strictlyNecessaryTrackers = strictlyNecessaryTrackers;
+        this.expectedCategories = List.copyOf(expectedCategories);
+        this.compatibleWith = List.copyOf(compatibleWith);
+    }
+
+    /** The purpose code. */
+    public String getCode() { return code; }
+    /** A human label. */
+    public String getLabel() { return label; }
+    /** True when the purpose can be objectively necessary to perform a contract with the data subject (Art. 6(1)(b)). */
+    public boolean isContractual() { return contractual; }
+    /**
+     * True when trackers used for this purpose can be strictly necessary for a service the user asked
+     * for, so that the ePrivacy consent exemption may apply (FR LIL art. 82, DE TDDDG § 25(2) no. 2).
+     */
+    public boolean isStrictlyNecessaryTrackers() { return strictlyNecessaryTrackers; }
+    /** Data categories the purpose is expected to need (Art. 5(1)(c)); empty means no expectation is set. */
+    public List<String> getExpectedCategories() { return expectedCategories; }
+    /** Original purposes this purpose is held compatible with (Art. 6(4)). */
+    public List<String> getCompatibleWith() { return compatibleWith; }
+    /** True when the category is among those expected, or no expectation is set. */
+    public boolean expects(String category) { return expectedCategories.isEmpty() || expectedCategories.contains(category); }
+    /** True when the purpose is held compatible with the original purpose. */
+    public boolean compatibleWith(String original) { return code.equals(original) || compatibleWith.contains(original); }
+}

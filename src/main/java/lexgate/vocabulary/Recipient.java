@@ -1,0 +1,30 @@
+package lexgate.vocabulary;
+
+/** One entry of {@code recipients}. */
+public final class Recipient {
+    private final int index;
+    private final String name, role, country;
+    private final Tri processingAgreement;
+
+    /** Built by the decision layer. */
+    public Recipient(int index, String name, String role, String country, Tri processingAgreement) {
+        this.index = index;
+        this.name = name;
+        this.role = role;
+        this.country = country;
+        this.processingAgreement = processingAgreement;
+    }
+
+    /** Position in {@code recipients}. */
+    public int getIndex() { return index; }
+    /** The request path of this recipient's field, e.g. {@code recipients[0].processingAgreement}. */
+    public String field(String name) { return "recipients[" + index + "]." + name; }
+    /** The recipient's name. */
+    public String getName() { return name; }
+    /** "processor", "controller" or "joint-controller" (null if unknown). */
+    public String getRole() { return role; }
+    /** ISO country code, or null. */
+    public String getCountry() { return country; }
+    /** {@code recipients[].processingAgreement}. */
+    public Tri getProcessingAgreement() { return processingAgreement; }
+}

@@ -1,0 +1,31 @@
+package lexgate.vocabulary;
+
+import java.time.LocalDate;
+
+/** A retention limit for a purpose in one jurisdiction, from {@code policies/retention.yaml}. */
+public final class RetentionLimit {
+    private final String purpose, jurisdiction, period, source;
+    private final LocalDate from, until;
+
+    /** Built by the policy loader. {@code period} is ISO-8601 ("P3D", "P1M", "P10Y"). */
+    public RetentionLimit(String purpose, String jurisdiction, String period, String source,
+                          LocalDate from, LocalDate until) {
+        this.purpose = purpose;
+        this.jurisdiction = jurisdiction;
+        this.period = period;
+        this.source = source;
+        this.from = from;
+        this.until = until;
+    }
+
+    /** The purpose code. */
+    public String getPurpose() { return purpose; }
+    /** "EU" or a national layer code. */
+    public String getJurisdiction() { return jurisdiction; }
+    /** ISO-8601 period. */
+    public String getPeriod() { return period; }
+    /** The provision or guidance that sets the limit. */
+    public String getSource() { return source; }
+    /** True when this limit applied on the day. */
+    public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
+}

@@ -1,0 +1,12 @@
+package lexgate.vocabulary;
+
+/** One entry of {@code subjects.countries}. */
+public final class SubjectCountry {
+    private final String code;
+
+    /** Built by the decision layer. */
+    public SubjectCountry(String code) { this.code = code; }
+
+    /** ISO 3166-1 alpha-2 code. */
+    public String getCode() { return code; }
+}

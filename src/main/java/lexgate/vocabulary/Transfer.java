@@ -1,0 +1,31 @@
+package lexgate.vocabulary;
+
+/** One entry of {@code transfers}. */
+public final class Transfer {
+    private final int index;
+    private final String country, mechanism;
+    private final Tri transferImpactAssessment, supplementaryMeasures;
+
+    /** Built by the decision layer. */
+    public Transfer(int index, String country, String mechanism, Tri transferImpactAssessment,
+                    Tri supplementaryMeasures) {
+        this.index = index;
+        this.country = country;
+        this.mechanism = mechanism;
+        this.transferImpactAssessment = transferImpactAssessment;
+        this.supplementaryMeasures = supplementaryMeasures;
+    }
+
+    /** Position in {@code transfers}, for naming the field of a missing fact. */
+    public int getIndex() { return index; }
+    /** Destination, ISO country code. */
+    public String getCountry() { return country; }
+    /** "adequacy", "dpf", "scc", "bcr", "derogation-art49", "none", or null when unknown. */
+    public String getMechanism() { return mechanism; }
+    /** {@code transfers[].transferImpactAssessment}. */
+    public Tri getTransferImpactAssessment() { return transferImpactAssessment; }
+    /** {@code transfers[].supplementaryMeasures}. */
+    public Tri getSupplementaryMeasures() { return supplementaryMeasures; }
+    /** The request path of this transfer's field, e.g. {@code transfers[0].mechanism}. */
+    public String field(String name) { return "transfers[" + index + "]." + name; }
+}

@@ -1,0 +1,133 @@
+package lexgate.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Compiles the shipped rules and broken copies of them, without the service. */
+class RulesetCompilerTest {
+    static final Path RULES = Path.of("rules");
+    static final Path POLICIES = Path.of("policies");
+
+    @Test
+    void shippedRulesCompileWithMetadata() {
+        Ruleset r = RulesetCompiler.compile(RULES, POLICIES);
+        assertFalse(r.rules().isEmpty());
+        assertTrue(r.digest().matches("sha256:[0-9a-f]{64}"), r.digest());
+        assertEquals(Files.exists(RULES.resolve("VERSION")) ? read(RULES.resolve("VERSION")) : "", r.version());
+        for (RuleMeta m : r.rules()) {
+            assertFalse(m.citations().isEmpty(), m.id());
+            assertTrue(m.file().startsWith("rules/"), m.file());
+        }
+    }
+
+    @Test
+    void digestIsStableAndCoversContent() {
+        List<SourceFile> files = RulesetCompiler.readFiles(RULES, POLICIES);
+        String d = RulesetCompiler.digest(files);
+        assertEquals(d, RulesetCompiler.digest(RulesetCompiler.readFiles(RULES, POLICIES)));
+        List<SourceFile> changed = new java.util.ArrayList<>(files);
+        changed.set(0, new SourceFile(files.get(0).path(), files.get(0).content() + "\n"));
+        assertFalse(d.equals(RulesetCompiler.digest(changed)));
+    }
+
+    @Test
+    void syntaxErrorIsReportedWithFileAndLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rules = copyRules(tmp);
+        Path bad = rules.resolve("eu/gdpr/art6/broken.drl");
+        Files.writeString(bad, """
+                package eu.gdpr.art6;
+
+                import lexgate.vocabulary.*;
+
+                rule "broken"
+                    @id("test.broken")
+                    @cite("eu-gdpr:A6-1")
+                    @jurisdiction("EU")
+                    @inForce("2018-05-25")
+                when
+                    Operation(basis == )
+                then
+                    insert(Finding.deny("x"));
+                end
+                """);
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(rules, POLICIES));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/eu/gdpr/art6/broken.drl:11:")), e.problems().toString());
+    }
+
+    @Test
+    void forbiddenImportIsRejected(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rules = copyRules(tmp);
+        Files.writeString(rules.resolve("eu/gdpr/art6/evil.drl"), """
+                package eu.gdpr.art6;
+
+                import java.io.File;
+
+                rule "evil"
+                    @id("test.evil")
+                    @cite("eu-gdpr:A6-1")
+                    @jurisdiction("EU")
+                    @inForce("2018-05-25")
+                when
+                    Operation()
+                then
+                    new File("/tmp/x").delete();
+                end
+                """);
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(rules, POLICIES));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/eu/gdpr/art6/evil.drl:3:")), e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/eu/gdpr/art6/evil.drl:13:")), e.problems().toString());
+    }
+
+    @Test
+    void duplicateIdAndUnknownCitationAreRejected(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rules = copyRules(tmp);
+        Files.writeString(rules.resolve("eu/gdpr/art6/dup.drl"), """
+                package eu.gdpr.art6;
+
+                import lexgate.vocabulary.*;
+
+                rule "dup"
+                    @id("eu.gdpr.a6-1.no-legal-basis")
+                    @cite("eu-gdpr:A999")
+                    @jurisdiction("EU")
+                    @inForce("2018-05-25")
+                when
+                    Operation()
+                then
+                    insert(Finding.deny("x"));
+                end
+                """);
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(rules, POLICIES));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("repeats @id(\"eu.gdpr.a6-1.no-legal-basis\")")
+                && p.contains("rules/eu/gdpr/art6/dup.drl:5")), e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/eu/gdpr/art6/dup.drl:5:") && p.contains("eu-gdpr:A999")), e.problems().toString());
+    }
+
+    static Path copyRules(Path tmp) throws Exception {
+        Path target = tmp.resolve("rules");
+        try (var walk = Files.walk(RULES)) {
+            for (Path p : walk.toList()) {
+                Path t = target.resolve(RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return target;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p).trim();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
