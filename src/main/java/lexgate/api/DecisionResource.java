@@ -18,7 +18,6 @@ import lexgate.store.DecisionRecord;
 import lexgate.store.DecisionStore;
 import lexgate.store.StorageUnavailableException;
 
-import java.net.URI;
 
 /** {@code POST /v1/decisions} evaluates and stores; {@code GET /v1/decisions/{id}} reads a stored decision back. */
 @Path("/v1/decisions")
@@ -39,7 +38,8 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response decide(String body) {
         Decision d = decisions.decide(RequestReader.read(body));
-        return Response.created(URI.create("/v1/decisions/" + d.decisionId())).entity(d).build();
+        // The contract shows a path-only Location; header() keeps it as written.
+        return Response.status(201).header("Location", "/v1/decisions/" + d.decisionId()).entity(d).build();
     }
 
     /** The stored decision with the request it evaluated; 404 problem if unknown. */

@@ -2,6 +2,10 @@ package lexgate.decision;
 
 import java.util.List;
 
-/** What the rules concluded for one request, before it is given an id and stored. */
+/**
+ * What the rules concluded for one request, before it is given an id and stored. {@code firedRules}
+ * lists the ids of every rule that fired, including those that only derive intermediate facts.
+ */
 public record Evaluation(Decision.Outcome outcome, List<Decision.Reason> reasons,
-                         List<Decision.Obligation> obligations, List<Decision.Missing> missing) {}
+                         List<Decision.Obligation> obligations, List<Decision.Missing> missing,
+                         List<String> firedRules) {}

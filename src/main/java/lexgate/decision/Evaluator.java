@@ -5,6 +5,8 @@ import lexgate.rules.RuleMeta;
 import lexgate.rules.Ruleset;
 import lexgate.vocabulary.Finding;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
@@ -42,6 +44,7 @@ public final class Evaluator {
         List<Object> facts = FactBuilder.facts(req, ruleset.policies());
         Map<Object, Rule> origin = new IdentityHashMap<>();
         List<Finding> findings = new ArrayList<>();
+        java.util.Set<String> fired = new java.util.TreeSet<>();
         String failure = null;
         KieSession session = ruleset.kieBase().newKieSession();
         try {
@@ -53,14 +56,21 @@ public final class Evaluator {
                     }
                 }
             });
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    RuleMeta m = ruleset.rule(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName());
+                    if (m != null) fired.add(m.id());
+                }
+            });
             facts.forEach(session::insert);
             ruleset.policies().facts().forEach(session::insert);
             AgendaFilter inForce = match -> {
                 RuleMeta m = ruleset.rule(match.getRule().getPackageName(), match.getRule().getName());
                 return m != null && m.inForceOn(asOf);
             };
-            int fired = session.fireAllRules(inForce, MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) failure = "the rules fired " + fired + " times without settling (a loop)";
+            int firings = session.fireAllRules(inForce, MAX_FIRINGS);
+            if (firings >= MAX_FIRINGS) failure = "The rules fired " + firings + " times without settling (a loop); a person must decide.";
             for (Object o : session.getObjects(o -> o instanceof Finding)) findings.add((Finding) o);
         } catch (RuntimeException e) {
             LOG.error("rule evaluation failed", e);
@@ -68,11 +78,11 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
-        return assemble(ruleset, findings, origin, failure);
+        return assemble(ruleset, findings, origin, failure, List.copyOf(fired));
     }
 
     private static Evaluation assemble(Ruleset ruleset, List<Finding> findings, Map<Object, Rule> origin,
-                                       String failure) {
+                                       String failure, List<String> fired) {
         List<Decision.Reason> reasons = new ArrayList<>();
         List<Decision.Obligation> obligations = new ArrayList<>();
         Map<String, Decision.Missing> missing = new LinkedHashMap<>();
@@ -113,7 +123,7 @@ public final class Evaluator {
         Decision.Outcome outcome = reasons.stream().anyMatch(r -> r.effect().equals("DENY")) ? Decision.Outcome.DENY
                 : reasons.stream().anyMatch(r -> r.effect().equals("REVIEW")) ? Decision.Outcome.REVIEW
                 : Decision.Outcome.ALLOW;
-        return new Evaluation(outcome, dedupe(reasons), dedupe(obligations), missingList);
+        return new Evaluation(outcome, dedupe(reasons), dedupe(obligations), missingList, fired);
     }
 
     private static <T> List<T> dedupe(List<T> list) {

@@ -1,7 +1,7 @@
 -- Decisions are legal records: rows are inserted once and never updated or deleted.
 CREATE TABLE decision (
     id              VARCHAR(36)  NOT NULL PRIMARY KEY,
-    evaluated_at    TIMESTAMP    NOT NULL,
+    evaluated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     as_of           DATE         NOT NULL,
     operation_id    VARCHAR(512),
     purpose         VARCHAR(128) NOT NULL,

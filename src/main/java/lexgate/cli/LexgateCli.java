@@ -1,0 +1,181 @@
+package lexgate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import lexgate.api.RequestReader;
+import lexgate.decision.Decision;
+import lexgate.decision.Evaluation;
+import lexgate.decision.Evaluator;
+import lexgate.decision.FieldError;
+import lexgate.decision.InvalidRequestException;
+import lexgate.decision.OperationRequest;
+import lexgate.decision.RequestValidator;
+import lexgate.rules.RuleMeta;
+import lexgate.rules.Ruleset;
+import lexgate.rules.RulesetCompiler;
+import lexgate.rules.RulesetException;
+import lexgate.scenario.Scenario;
+import lexgate.scenario.ScenarioLoader;
+import lexgate.scenario.ScenarioRunner;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code lexgate check | test [PATH...] | explain FILE.json | coverage}, with {@code --rules DIR} and
+ * {@code --policies DIR} (default {@code rules} and {@code policies}). Exit 0 on success, 1 on a
+ * problem found, 2 on a usage error.
+ */
+public final class LexgateCli {
+    private final PrintStream out;
+    private Path rules = Path.of("rules");
+    private Path policies = Path.of("policies");
+
+    LexgateCli(PrintStream out) { this.out = out; }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(new LexgateCli(System.out).run(args));
+    }
+
+    int run(String[] args) {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rules" -> rules = Path.of(args[++i]);
+                case "--policies" -> policies = Path.of(args[++i]);
+                default -> rest.add(args[i]);
+            }
+        }
+        if (rest.isEmpty()) return usage();
+        String verb = rest.remove(0);
+        try {
+            return switch (verb) {
+                case "check" -> check();
+                case "test" -> test(rest);
+                case "explain" -> rest.size() == 1 ? explain(Path.of(rest.get(0))) : usage();
+                case "coverage" -> coverage();
+                default -> usage();
+            };
+        } catch (RulesetException e) {
+            e.problems().forEach(out::println);
+            out.println(e.problems().size() + " problem(s); the rules cannot be loaded");
+            return 1;
+        }
+    }
+
+    private int usage() {
+        out.println("usage: lexgate [--rules DIR] [--policies DIR] check | test [FILE|DIR ...] | explain REQUEST.json | coverage");
+        return 2;
+    }
+
+    private int check() {
+        Ruleset r = RulesetCompiler.compile(rules, policies);
+        out.println("ok: " + r.rulesByQualifiedName().size() + " rules, ruleset " + r.version() + " " + r.digest());
+        return 0;
+    }
+
+    private int test(List<String> paths) {
+        Ruleset r = RulesetCompiler.compile(rules, policies);
+        List<Scenario> scenarios = new ArrayList<>();
+        if (paths.isEmpty()) paths = List.of(rules.toString());
+        for (String p : paths) scenarios.addAll(ScenarioLoader.load(Path.of("."), Path.of(p)));
+        int passed = 0, failed = 0;
+        for (Scenario s : scenarios) {
+            ScenarioRunner.Result res = ScenarioRunner.run(r, s);
+            if (res.passed()) {
+                passed++;
+                continue;
+            }
+            failed++;
+            out.println("FAIL " + s.label());
+            Evaluation ev = res.evaluation();
+            if (ev != null) {
+                out.println("  expected " + s.expect().outcome() + " citing " + s.expect().cites() + "; got " + ev.outcome());
+                for (Decision.Reason reason : ev.reasons()) {
+                    out.println("    " + reason.effect() + " " + reason.rule() + " " + reason.citations().stream().map(Decision.CitationRef::id).toList());
+                }
+                for (Decision.Obligation o : ev.obligations()) out.println("    OBLIGATION " + o.action() + " " + o.rule());
+            }
+            res.problems().forEach(p -> out.println("  - " + p));
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private int explain(Path file) throws RulesetException {
+        Ruleset r = RulesetCompiler.compile(rules, policies);
+        OperationRequest req;
+        try {
+            req = RequestReader.read(Files.readString(file));
+        } catch (InvalidRequestException e) {
+            e.errors().forEach(fe -> out.println("invalid: " + fe.field() + ": " + fe.message()));
+            return 1;
+        } catch (RuntimeException | java.io.IOException e) {
+            out.println("cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+        List<FieldError> errors = RequestValidator.validate(req, r.policies());
+        if (!errors.isEmpty()) {
+            errors.forEach(fe -> out.println("invalid: " + fe.field() + ": " + fe.message()));
+            return 1;
+        }
+        if (req.asOf() == null) req = req.withAsOf(LocalDate.now(ZoneOffset.UTC).toString());
+        Evaluation ev = Evaluator.evaluate(r, req);
+        out.println("Outcome:  " + ev.outcome() + "   (as of " + req.asOf() + ")");
+        out.println("Ruleset:  " + r.version() + " " + r.digest());
+        out.println("Reasons:");
+        for (Decision.Reason reason : ev.reasons()) {
+            out.println("  " + reason.effect() + "  " + reason.rule() + "  ["
+                    + String.join("; ", reason.citations().stream().map(Decision.CitationRef::label).toList()) + "]");
+            out.println("      " + reason.explanation());
+        }
+        if (!ev.obligations().isEmpty()) {
+            out.println("Obligations:");
+            for (Decision.Obligation o : ev.obligations()) {
+                out.println("  " + o.action() + "  " + o.rule() + "  ["
+                        + String.join("; ", o.citations().stream().map(Decision.CitationRef::label).toList()) + "]");
+                out.println("      " + o.explanation());
+            }
+        }
+        if (!ev.missing().isEmpty()) {
+            out.println("Missing facts:");
+            for (Decision.Missing m : ev.missing()) out.println("  " + m.field() + ": " + m.reason());
+        }
+        return 0;
+    }
+
+    private int coverage() {
+        Ruleset r = RulesetCompiler.compile(rules, policies);
+        Map<String, TreeSet<String>> fires = new TreeMap<>(), silent = new TreeMap<>();
+        for (RuleMeta m : r.rules()) {
+            fires.put(m.id(), new TreeSet<>());
+            silent.put(m.id(), new TreeSet<>());
+        }
+        for (Scenario s : ScenarioLoader.load(Path.of("."), rules)) {
+            ScenarioRunner.Result res = ScenarioRunner.run(r, s);
+            if (res.evaluation() == null) continue;
+            res.evaluation().firedRules().forEach(id -> fires.computeIfAbsent(id, k -> new TreeSet<>()).add(s.name()));
+            for (String id : s.expect().silent()) {
+                if (!res.evaluation().firedRules().contains(id)) silent.computeIfAbsent(id, k -> new TreeSet<>()).add(s.name());
+            }
+        }
+        int gaps = 0;
+        for (RuleMeta m : r.rules()) {
+            boolean f = !fires.get(m.id()).isEmpty(), s = !silent.get(m.id()).isEmpty();
+            out.println((f && s ? "ok   " : "GAP  ") + m.id() + "  " + String.join(" ", m.citations()) + "  fires in "
+                    + fires.get(m.id()).size() + ", asserted silent in " + silent.get(m.id()).size() + "  (" + m.file() + ":" + m.line() + ")");
+            if (!f || !s) gaps++;
+        }
+        out.println(r.rules().size() - gaps + " covered, " + gaps + " with gaps");
+        return gaps == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,45 @@
+package lexgate.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The decision API spoken over HTTP to the real application. */
+@QuarkusTest
+class DecisionApiTest {
+
+    static final String DELIVERY = """
+            {"operationId":"t-1","asOf":"2025-01-10",
+             "controller":{"name":"Shop","establishment":"FR","publicAuthority":false},
+             "purpose":{"code":"order-fulfilment"},
+             "legalBasis":{"article":"6(1)(b)"},
+             "data":{"categories":["identity","contact","financial"],"source":"data-subject"},
+             "subjects":{"categories":["customers"],"countries":["FR"]},
+             "transparency":{"noticeProvided":true},
+             "retention":{"days":365}}
+            """;
+
+    @Test
+    void allowWithReasonsCitationsAndLocation() {
+        String id = given().contentType("application/json").body(DELIVERY)
+                .when().post("/v1/decisions")
+                .then().statusCode(201)
+                .header("Location", startsWith("/v1/decisions/"))
+                .body("outcome", equalTo("ALLOW"))
+                .body("allowed", equalTo(true))
+                .body("asOf", equalTo("2025-01-10"))
+                .body("ruleset.digest", startsWith("sha256:"))
+                .body("reasons.rule", hasItem("eu.gdpr.a6-1-b.contract-necessary"))
+                .body("reasons.citations.flatten().id", hasItem("eu-gdpr:A6-1-b"))
+                .extract().path("decisionId");
+        given().when().get("/v1/decisions/" + id)
+                .then().statusCode(200)
+                .body("decisionId", equalTo(id))
+                .body("request.operationId", equalTo("t-1"))
+                .body("outcome", equalTo("ALLOW"));
+    }
+}

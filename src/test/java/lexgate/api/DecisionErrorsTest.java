@@ -1,0 +1,109 @@
+package lexgate.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Bad input gets a problem naming the field, never a stack trace, and nothing is stored for it. */
+@QuarkusTest
+class DecisionErrorsTest {
+
+    @Inject
+    EntityManager em;
+
+    long stored() {
+        return em.createQuery("select count(d) from DecisionRecord d", Long.class).getSingleResult();
+    }
+
+    @Test
+    void everyFieldProblemIsListedAtOnce() {
+        long before = stored();
+        given().contentType("application/json").body("""
+                {"asOf":"2025-02-30","controller":{"establishment":"fr"},"purpose":{"code":"world-domination"},
+                 "legalBasis":{"article":"6(1)(g)"},"data":{"categories":[]},"subjects":{"countries":["XX"]},
+                 "transfers":[{"country":"US","mechanism":"pinky-promise"}]}
+                """)
+                .when().post("/v1/decisions")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("status", equalTo(422))
+                .body("errors.field", hasItems("asOf", "controller.name", "controller.establishment", "purpose.code",
+                        "legalBasis.article", "data.categories", "subjects.countries[0]", "transfers[0].mechanism"))
+                .body("errors.find { it.field == 'purpose.code' }.message", containsString("ai-model-training"));
+        assertEquals(before, stored());
+    }
+
+    @Test
+    void unknownFieldsAreNamed() {
+        given().contentType("application/json").body("""
+                {"controller":{"name":"A","establishment":"FR","publicAuthorty":false},"purpose":{"code":"analytics"},
+                 "legalBasis":{"article":"6(1)(a)"},"data":{"categories":["behavioural"]},"subjects":{"countries":["FR"]},
+                 "transfers":[{"country":"US","mechanism":"scc","tia":true}]}
+                """)
+                .when().post("/v1/decisions")
+                .then().statusCode(422)
+                .body("errors.field", hasItems("controller.publicAuthorty", "transfers[0].tia"));
+    }
+
+    @Test
+    void gdprDidNotApplyBefore25May2018() {
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace("2025-01-10", "2018-05-24"))
+                .when().post("/v1/decisions")
+                .then().statusCode(422)
+                .body("errors.field", hasItem("asOf"))
+                .body("errors[0].message", containsString("2018-05-25"));
+    }
+
+    @Test
+    void notJsonIs400WithoutInternals() {
+        given().contentType("application/json").body("{\"controller\": ")
+                .when().post("/v1/decisions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"))
+                .body(not(containsString("com.fasterxml")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void wrongTypeIs400NamingTheField() {
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace("\"publicAuthority\":false", "\"publicAuthority\":\"no\""))
+                .when().post("/v1/decisions")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("controller.publicAuthority"))
+                .body(not(containsString("java.lang")));
+    }
+
+    @Test
+    void deepNestingIs400() {
+        String deep = "[".repeat(200) + "]".repeat(200);
+        given().contentType("application/json").body("{\"characteristics\":" + deep + "}")
+                .when().post("/v1/decisions")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String big = "{\"purpose\":{\"description\":\"" + "x".repeat(300 * 1024) + "\"}}";
+        given().contentType("application/json").body(big)
+                .when().post("/v1/decisions")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void unknownDecisionIs404Problem() {
+        given().when().get("/v1/decisions/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}
