@@ -35,6 +35,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response replay(lexgate.replay.ReplayException e) {
+        return Problem.response(e.status(), e.status() == 404 ? "Not Found" : "Unprocessable Content", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         return Problem.response(status, Response.Status.fromStatusCode(status) == null ? "Error"

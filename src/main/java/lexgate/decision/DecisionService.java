@@ -8,6 +8,7 @@ import lexgate.rules.ActiveRuleset;
 import lexgate.rules.Ruleset;
 import lexgate.store.DecisionRecord;
 import lexgate.store.DecisionStore;
+import lexgate.store.RulesetStore;
 import lexgate.store.StorageUnavailableException;
 import org.jboss.logging.Logger;
 
@@ -31,6 +32,9 @@ public class DecisionService {
 
     @Inject
     DecisionStore store;
+
+    @Inject
+    RulesetStore rulesets;
 
     @Inject
     ObjectMapper mapper;
@@ -67,6 +71,7 @@ public class DecisionService {
             throw new IllegalStateException("cannot serialise a decision", e);
         }
         try {
+            rulesets.ensureStored(ruleset, "active");
             store.insert(record);
         } catch (RuntimeException e) {
             LOG.warnf("decision %s NOT stored (storage unavailable): %s", decision.decisionId(), e.getClass().getSimpleName());

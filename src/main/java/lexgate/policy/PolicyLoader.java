@@ -26,14 +26,25 @@ import java.util.TreeMap;
 public final class PolicyLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final Path dir;
+    private final Map<String, String> files;
     private final List<String> problems = new ArrayList<>();
 
-    private PolicyLoader(Path dir) { this.dir = dir; }
+    private PolicyLoader(Map<String, String> files) { this.files = files; }
 
     /** Loads the policies in {@code dir}; throws {@link PolicyException} listing every problem. */
     public static PolicySet load(Path dir) {
-        return new PolicyLoader(dir).load();
+        Map<String, String> files = new TreeMap<>();
+        try (var list = Files.list(dir)) {
+            for (Path p : list.filter(Files::isRegularFile).toList()) files.put(p.getFileName().toString(), Files.readString(p));
+        } catch (IOException e) {
+            throw new PolicyException(List.of(dir + ": cannot be read: " + e.getMessage()));
+        }
+        return load(files);
+    }
+
+    /** Loads policies from file contents keyed by file name ("purposes.yaml"). */
+    public static PolicySet load(Map<String, String> files) {
+        return new PolicyLoader(files).load();
     }
 
     private PolicySet load() {
@@ -100,12 +111,16 @@ public final class PolicyLoader {
     }
 
     private JsonNode read(String name) {
-        Path file = dir.resolve(name);
+        String content = files.get(name);
+        if (content == null) {
+            problems.add(name + ": missing");
+            return YAML.createObjectNode();
+        }
         try {
-            JsonNode n = YAML.readTree(Files.readString(file));
+            JsonNode n = YAML.readTree(content);
             return n == null ? YAML.createObjectNode() : n;
         } catch (IOException | RuntimeException e) {
-            problems.add(name + ": " + (Files.exists(file) ? "cannot be parsed: " + firstLine(e.getMessage()) : "missing"));
+            problems.add(name + ": cannot be parsed: " + firstLine(e.getMessage()));
             return YAML.createObjectNode();
         }
     }

@@ -84,14 +84,21 @@ public final class RulesetCompiler {
 
     /** Compiles the ruleset in the two directories; throws {@link RulesetException} listing every problem. */
     public static Ruleset compile(Path rulesDir, Path policiesDir) {
-        return compile(readFiles(rulesDir, policiesDir), policiesDir);
+        return compile(readFiles(rulesDir, policiesDir));
     }
 
-    /** Compiles a ruleset from files already read; policies are read from the same files. */
-    public static Ruleset compile(List<SourceFile> files, Path policiesDir) {
+    /**
+     * Compiles a ruleset from file contents alone ("rules/..." and "policies/..." paths), so that a
+     * stored ruleset is rebuilt exactly as it was.
+     */
+    public static Ruleset compile(List<SourceFile> files) {
         PolicySet policies;
         try {
-            policies = PolicyLoader.load(policiesDir);
+            Map<String, String> policyFiles = new java.util.TreeMap<>();
+            for (SourceFile f : files) {
+                if (f.path().startsWith("policies/")) policyFiles.put(f.path().substring("policies/".length()), f.content());
+            }
+            policies = PolicyLoader.load(policyFiles);
         } catch (PolicyException e) {
             throw new RulesetException(e.problems().stream().map(p -> "policies/" + p).toList());
         }

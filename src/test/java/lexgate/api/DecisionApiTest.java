@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The decision API spoken over HTTP to the real application. */
 @QuarkusTest
-class DecisionApiTest {
+public class DecisionApiTest {
 
-    static final String DELIVERY = """
+    public static final String DELIVERY = """
             {"operationId":"t-1","asOf":"2025-01-10",
              "controller":{"name":"Shop","establishment":"FR","publicAuthority":false},
              "purpose":{"code":"order-fulfilment"},

@@ -1,0 +1,224 @@
+package lexgate.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import lexgate.rules.ActiveRuleset;
+import lexgate.rules.Ruleset;
+import lexgate.rules.RulesetException;
+import lexgate.rules.RulesetRegistry;
+import lexgate.store.DecisionRecord;
+import lexgate.store.ReplayChangeRecord;
+import lexgate.store.ReplayRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Impact analysis: replays the stored decisions a filter selects against a target ruleset, as a
+ * background job, and stores the flip counts and every changed decision with its diff.
+ *
+ * <p>Bounds: one worker thread at minimum priority (at most one of the machine's cores), decisions
+ * read in keyset-paged batches of {@code lexgate.replay.batch-size} (memory does not grow with the
+ * number of stored decisions; only changed decisions are kept, in the database), and a duty cycle
+ * {@code lexgate.replay.duty-cycle}: after a batch that took t, the worker rests t*(1-d)/d, so it
+ * uses at most that share of one core and live decisions keep the rest.
+ */
+@ApplicationScoped
+public class ImpactAnalysis {
+    private static final Logger LOG = Logger.getLogger(ImpactAnalysis.class);
+
+    @Inject
+    ActiveRuleset active;
+
+    @Inject
+    RulesetRegistry registry;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "lexgate.replay.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "lexgate.replay.duty-cycle", defaultValue = "0.5")
+    double dutyCycle;
+
+    private ExecutorService worker;
+
+    /** Which stored decisions to replay; every part is optional. */
+    public record Filter(String from, String to, List<String> purposes, List<String> outcomes) {}
+
+    void onStart(@Observes StartupEvent event) {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lexgate-impact");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ReplayRecord.update(
+                    "status = 'interrupted', finishedAt = ?1 where status in ('queued', 'running')", Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not mark unfinished impact analyses as interrupted (storage unavailable)");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (worker != null) worker.shutdownNow();
+    }
+
+    /** Queues an analysis; target is "candidate" (rules on disk, not activated), "active" or a digest. */
+    public ReplayRecord start(String target, Filter filter) {
+        Ruleset ruleset;
+        if (target == null || target.isBlank()) throw new ReplayException(422, "target is required: 'candidate', 'active' or a ruleset digest");
+        switch (target) {
+            case "candidate" -> {
+                try {
+                    ruleset = active.candidate();
+                } catch (RulesetException e) {
+                    throw new ReplayException(422, "the rules on disk do not compile: " + String.join("; ", e.problems()));
+                }
+                registry.remember(ruleset);
+            }
+            case "active" -> ruleset = active.get();
+            default -> {
+                if (!target.startsWith("sha256:")) throw new ReplayException(422, "target must be 'candidate', 'active' or 'sha256:...'");
+                ruleset = registry.get(target).orElseThrow(() -> new ReplayException(404, "no stored ruleset " + target));
+            }
+        }
+        Filter f = filter == null ? new Filter(null, null, null, null) : filter;
+        Instant from = instant(f.from(), "filter.from", false);
+        Instant to = instant(f.to(), "filter.to", true);
+        ReplayRecord r = new ReplayRecord();
+        r.id = UUID.randomUUID().toString();
+        r.kind = "impact";
+        r.createdAt = Instant.now();
+        r.status = "queued";
+        r.targetDigest = ruleset.digest();
+        try {
+            r.filterJson = mapper.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        r.flipsJson = "{}";
+        QuarkusTransaction.requiringNew().run(r::persist);
+        Ruleset chosen = ruleset;
+        worker.submit(() -> run(r.id, chosen, f, from, to));
+        return r;
+    }
+
+    private static Instant instant(String s, String field, boolean endOfDay) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            if (s.length() == 10) {
+                LocalDate d = LocalDate.parse(s);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return Instant.parse(s);
+        } catch (RuntimeException e) {
+            throw new ReplayException(422, field + " must be an ISO date or date-time");
+        }
+    }
+
+    private void run(String id, Ruleset target, Filter f, Instant from, Instant to) {
+        try {
+            StringBuilder where = new StringBuilder("1 = 1");
+            Map<String, Object> params = new HashMap<>();
+            if (from != null) { where.append(" and evaluatedAt >= :from"); params.put("from", from); }
+            if (to != null) { where.append(" and evaluatedAt < :to"); params.put("to", to); }
+            if (f.purposes() != null && !f.purposes().isEmpty()) { where.append(" and purpose in :purposes"); params.put("purposes", f.purposes()); }
+            if (f.outcomes() != null && !f.outcomes().isEmpty()) { where.append(" and outcome in :outcomes"); params.put("outcomes", f.outcomes()); }
+            long total = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count(where.toString(), params));
+            update(id, r -> { r.status = "running"; r.total = total; });
+            Map<String, Long> flips = new TreeMap<>();
+            long processed = 0, changed = 0, failed = 0;
+            Instant lastAt = null;
+            String lastId = null;
+            while (!Thread.currentThread().isInterrupted()) {
+                long started = System.nanoTime();
+                String q = where + (lastAt == null ? "" : " and (evaluatedAt > :lastAt or (evaluatedAt = :lastAt and id > :lastId))")
+                        + " order by evaluatedAt, id";
+                Map<String, Object> p = new HashMap<>(params);
+                if (lastAt != null) { p.put("lastAt", lastAt); p.put("lastId", lastId); }
+                List<DecisionRecord> batch = QuarkusTransaction.requiringNew().call(
+                        () -> DecisionRecord.<DecisionRecord>find(q, p).page(0, batchSize).list());
+                if (batch.isEmpty()) break;
+                List<ReplayChangeRecord> changes = new ArrayList<>();
+                for (DecisionRecord d : batch) {
+                    try {
+                        Replays.Outcome o = Replays.replay(mapper, d, target, null);
+                        flips.merge(o.diff().flip(), 1L, Long::sum);
+                        if (o.diff().changed()) {
+                            ReplayChangeRecord c = new ReplayChangeRecord();
+                            c.replayId = id;
+                            c.decisionId = d.id;
+                            c.outcomeBefore = o.diff().outcomeBefore();
+                            c.outcomeAfter = o.diff().outcomeAfter();
+                            c.diffJson = mapper.writeValueAsString(o.diff());
+                            changes.add(c);
+                        }
+                    } catch (ReplayException e) {
+                        failed++;
+                    }
+                }
+                processed += batch.size();
+                changed += changes.size();
+                DecisionRecord last = batch.get(batch.size() - 1);
+                lastAt = last.evaluatedAt;
+                lastId = last.id;
+                long p1 = processed, c1 = changed, f1 = failed;
+                String flipsJson = mapper.writeValueAsString(flips);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    changes.forEach(c -> c.persist());
+                    ReplayRecord r = ReplayRecord.findById(id);
+                    r.processed = p1;
+                    r.changed = c1;
+                    r.failed = f1;
+                    r.flipsJson = flipsJson;
+                });
+                rest(System.nanoTime() - started);
+            }
+            update(id, r -> { r.status = Thread.currentThread().isInterrupted() ? "interrupted" : "done"; r.finishedAt = Instant.now(); });
+        } catch (Exception e) {
+            LOG.error("impact analysis " + id + " failed", e);
+            update(id, r -> { r.status = "failed"; r.error = "the analysis stopped on an internal error; see the service log"; r.finishedAt = Instant.now(); });
+        }
+    }
+
+    private void rest(long busyNanos) {
+        if (dutyCycle >= 1.0) return;
+        long restNanos = (long) (busyNanos * (1 - dutyCycle) / Math.max(dutyCycle, 0.05));
+        try {
+            TimeUnit.NANOSECONDS.sleep(restNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private interface Change { void apply(ReplayRecord r); }
+
+    private void update(String id, Change change) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> change.apply(ReplayRecord.findById(id)));
+        } catch (RuntimeException e) {
+            LOG.warnf("impact analysis %s: progress not recorded (%s)", id, e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package lexgate.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import lexgate.decision.Decision;
+import lexgate.decision.Evaluation;
+import lexgate.decision.Evaluator;
+import lexgate.decision.FieldError;
+import lexgate.decision.OperationRequest;
+import lexgate.decision.RequestValidator;
+import lexgate.rules.Ruleset;
+import lexgate.store.DecisionRecord;
+
+import java.util.List;
+
+/** Shared by single replays and impact analysis: re-evaluate one stored decision and diff it. */
+public final class Replays {
+    private Replays() {}
+
+    /** The result of re-evaluating one stored decision. */
+    public record Outcome(Decision before, Evaluation after, DecisionDiff diff, String asOf) {}
+
+    static Outcome replay(ObjectMapper mapper, DecisionRecord rec, Ruleset target, String asOfOverride) {
+        try {
+            Decision before = mapper.readValue(rec.responseJson, Decision.class);
+            OperationRequest req = mapper.readValue(rec.requestJson, OperationRequest.class);
+            if (asOfOverride != null) req = req.withAsOf(asOfOverride);
+            List<FieldError> errors = RequestValidator.validate(req, target.policies());
+            if (!errors.isEmpty()) {
+                throw new ReplayException(422, "the stored request is not valid under ruleset " + target.digest() + ": "
+                        + errors.stream().map(e -> e.field() + " " + e.message()).toList());
+            }
+            Evaluation after = Evaluator.evaluate(target, req);
+            return new Outcome(before, after, DecisionDiff.of(before, after), req.asOf());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision " + rec.id + " cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package lexgate.replay;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Test profiles that start the service on a private copy of rules/ and policies/, which tests may edit. */
+public final class TempRules {
+    private TempRules() {}
+
+    /** Copies a directory tree. */
+    static Path copy(Path from, Path to) {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Base profile: a fresh temp copy per profile class. */
+    public abstract static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Path dir = Files.createTempDirectory("lexgate-" + getClass().getSimpleName());
+                copy(Path.of("rules"), dir.resolve("rules"));
+                copy(Path.of("policies"), dir.resolve("policies"));
+                System.setProperty("lexgate.test.dir." + getClass().getSimpleName(), dir.toString());
+                return Map.of("lexgate.rules.dir", dir.resolve("rules").toString(),
+                        "lexgate.policies.dir", dir.resolve("policies").toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The temp directory this profile's service reads. */
+        public static Path dir(Class<? extends Profile> profile) {
+            return Path.of(System.getProperty("lexgate.test.dir." + profile.getSimpleName()));
+        }
+    }
+
+    /** For the reload and replay test. */
+    public static class ForReload extends Profile {}
+
+    /** For the impact analysis test. */
+    public static class ForImpact extends Profile {}
+}
