@@ -1,0 +1,29 @@
+package lexgate.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The HTTP ceiling for the benchmark: echoes a JSON body through the same HTTP and JSON stack,
+ * without rules or storage. Off unless {@code lexgate.bench.echo=true}; 404 otherwise.
+ */
+@Path("/bench/echo")
+public class EchoResource {
+
+    @ConfigProperty(name = "lexgate.bench.echo", defaultValue = "false")
+    boolean enabled;
+
+    /** Returns the body it was given. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response echo(com.fasterxml.jackson.databind.JsonNode body) {
+        if (!enabled) return Problem.response(404, "Not Found", null, null);
+        return Response.ok(body).build();
+    }
+}
