@@ -37,6 +37,9 @@ public class RulesetResource {
     @Inject
     RulesetStore store;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     /** The ruleset serving decisions now. */
     @GET
     @Path("/active")
@@ -69,6 +72,25 @@ public class RulesetResource {
     static FieldError problem(String p) {
         int colon = p.indexOf(':', p.indexOf(':') + 1);
         return colon > 0 ? new FieldError(p.substring(0, colon), p.substring(colon + 1).trim()) : new FieldError("rules", p);
+    }
+
+    /** Body of a validation: files by path ("rules/..." or "policies/..."); overlay (default) lays them over the files on disk. */
+    public record ValidateRequest(Map<String, String> files, Boolean overlay) {}
+
+    /**
+     * Checks a candidate set of rule, policy and scenario files without activating anything:
+     * compile, lint, scenario reachability and every scenario's result. 200 with {@code valid}.
+     */
+    @POST
+    @Path("/validate")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public lexgate.scenario.CandidateCheck.Result validate(String body) {
+        ValidateRequest req = ReplayResource.read(mapper, body, ValidateRequest.class);
+        if (req.files() == null) {
+            throw new lexgate.decision.InvalidRequestException(List.of(new FieldError("files", "is required: a map of path to content")));
+        }
+        return lexgate.scenario.CandidateCheck.check(req.files(), req.overlay() == null || req.overlay(),
+                active.rulesPath(), active.policiesPath());
     }
 
     /** Every stored ruleset, newest first, paged. */

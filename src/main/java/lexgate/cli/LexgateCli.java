@@ -14,6 +14,7 @@ import lexgate.rules.RuleMeta;
 import lexgate.rules.Ruleset;
 import lexgate.rules.RulesetCompiler;
 import lexgate.rules.RulesetException;
+import lexgate.scenario.Coverage;
 import lexgate.scenario.Scenario;
 import lexgate.scenario.ScenarioLoader;
 import lexgate.scenario.ScenarioRunner;
@@ -25,9 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@code lexgate check | test [PATH...] | explain FILE.json | coverage}, with {@code --rules DIR} and
@@ -43,6 +41,9 @@ public final class LexgateCli {
 
     /** Entry point. */
     public static void main(String[] args) {
+        // Drools' performance hints are for engine developers, not legal authors.
+        java.util.logging.Logger.getLogger("org.drools").setLevel(java.util.logging.Level.SEVERE);
+        java.util.logging.Logger.getLogger("org.kie").setLevel(java.util.logging.Level.SEVERE);
         System.exit(new LexgateCli(System.out).run(args));
     }
 
@@ -79,15 +80,23 @@ public final class LexgateCli {
 
     private int check() {
         Ruleset r = RulesetCompiler.compile(rules, policies);
+        List<String> problems = Coverage.of(r, ScenarioLoader.load(base(), rules)).unreached(r);
+        if (!problems.isEmpty()) throw new RulesetException(problems);
         out.println("ok: " + r.rulesByQualifiedName().size() + " rules, ruleset " + r.version() + " " + r.digest());
         return 0;
+    }
+
+    /** Paths in reports are relative to the folder that holds the rules folder ("rules/..."). */
+    private Path base() {
+        Path parent = rules.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of(".") : parent;
     }
 
     private int test(List<String> paths) {
         Ruleset r = RulesetCompiler.compile(rules, policies);
         List<Scenario> scenarios = new ArrayList<>();
         if (paths.isEmpty()) paths = List.of(rules.toString());
-        for (String p : paths) scenarios.addAll(ScenarioLoader.load(Path.of("."), Path.of(p)));
+        for (String p : paths) scenarios.addAll(ScenarioLoader.load(base(), Path.of(p)));
         int passed = 0, failed = 0;
         for (Scenario s : scenarios) {
             ScenarioRunner.Result res = ScenarioRunner.run(r, s);
@@ -155,25 +164,13 @@ public final class LexgateCli {
 
     private int coverage() {
         Ruleset r = RulesetCompiler.compile(rules, policies);
-        Map<String, TreeSet<String>> fires = new TreeMap<>(), silent = new TreeMap<>();
-        for (RuleMeta m : r.rules()) {
-            fires.put(m.id(), new TreeSet<>());
-            silent.put(m.id(), new TreeSet<>());
-        }
-        for (Scenario s : ScenarioLoader.load(Path.of("."), rules)) {
-            ScenarioRunner.Result res = ScenarioRunner.run(r, s);
-            if (res.evaluation() == null) continue;
-            res.evaluation().firedRules().forEach(id -> fires.computeIfAbsent(id, k -> new TreeSet<>()).add(s.name()));
-            for (String id : s.expect().silent()) {
-                if (!res.evaluation().firedRules().contains(id)) silent.computeIfAbsent(id, k -> new TreeSet<>()).add(s.name());
-            }
-        }
+        Coverage c = Coverage.of(r, ScenarioLoader.load(base(), rules));
         int gaps = 0;
         for (RuleMeta m : r.rules()) {
-            boolean f = !fires.get(m.id()).isEmpty(), s = !silent.get(m.id()).isEmpty();
-            out.println((f && s ? "ok   " : "GAP  ") + m.id() + "  " + String.join(" ", m.citations()) + "  fires in "
-                    + fires.get(m.id()).size() + ", asserted silent in " + silent.get(m.id()).size() + "  (" + m.file() + ":" + m.line() + ")");
-            if (!f || !s) gaps++;
+            int f = c.fires().get(m.id()).size(), s = c.silent().get(m.id()).size();
+            out.println((f > 0 && s > 0 ? "ok   " : "GAP  ") + m.id() + "  " + String.join(" ", m.citations()) + "  fires in "
+                    + f + ", asserted silent in " + s + "  (" + m.file() + ":" + m.line() + ")");
+            if (f == 0 || s == 0) gaps++;
         }
         out.println(r.rules().size() - gaps + " covered, " + gaps + " with gaps");
         return gaps == 0 ? 0 : 1;

@@ -31,6 +31,9 @@ public class ActiveRuleset {
     @Inject
     RulesetStore store;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<RulesetGate> gates;
+
     private final AtomicReference<Ruleset> current = new AtomicReference<>();
 
     /** The outcome of a reload: the ruleset serving afterwards, the one before, and the problems if rejected. */
@@ -43,7 +46,7 @@ public class ActiveRuleset {
 
     void onStart(@Observes StartupEvent event) {
         try {
-            Ruleset r = RulesetCompiler.compile(rulesPath(), policiesPath());
+            Ruleset r = gated(RulesetCompiler.compile(rulesPath(), policiesPath()));
             current.set(r);
             persist(r, "active");
             LOG.infof("ruleset %s %s loaded: %d rules from %s", r.version(), r.digest(), r.rulesByQualifiedName().size(),
@@ -68,6 +71,7 @@ public class ActiveRuleset {
         try {
             Ruleset next = RulesetCompiler.compile(rulesPath(), policiesPath());
             if (next.digest().equals(before.digest())) return new Reload(before, before, List.of());
+            gated(next);
             persist(next, "active");
             current.set(next);
             LOG.infof("ruleset reloaded: %s %s replaces %s", next.version(), next.digest(), before.digest());
@@ -82,6 +86,14 @@ public class ActiveRuleset {
     public Ruleset candidate() {
         Ruleset r = RulesetCompiler.compile(rulesPath(), policiesPath());
         if (!r.digest().equals(get().digest())) store.ensureStored(r, "candidate");
+        return r;
+    }
+
+    /** Applies every gate (the scenario lint); throws {@link RulesetException} with their problems. */
+    private Ruleset gated(Ruleset r) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (RulesetGate g : gates) problems.addAll(g.problems(r, rulesPath()));
+        if (!problems.isEmpty()) throw new RulesetException(problems);
         return r;
     }
 

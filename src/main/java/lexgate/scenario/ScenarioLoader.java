@@ -47,6 +47,20 @@ public final class ScenarioLoader {
         return out;
     }
 
+    /** Parses one scenario file given as text; {@code path} names it in reports. */
+    public static List<Scenario> parse(String path, String content) {
+        JsonNode doc;
+        try {
+            doc = YAML.readTree(content);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(path + ": cannot be parsed: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (doc == null || !doc.isArray()) throw new IllegalArgumentException(path + ": expected a list of scenarios");
+        List<Scenario> out = new ArrayList<>();
+        for (int i = 0; i < doc.size(); i++) out.add(parse(path, i, doc.get(i)));
+        return out;
+    }
+
     private static Scenario parse(String file, int i, JsonNode n) {
         String where = file + "#" + i;
         if (!n.hasNonNull("name")) throw new IllegalArgumentException(where + ": 'name' is required");

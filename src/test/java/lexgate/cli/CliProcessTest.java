@@ -1,0 +1,170 @@
+package lexgate.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The legal author's verbs run as separate processes (as bin/lexgate runs them), on a private copy
+ * of rules/ and policies/: exit codes and output are asserted.
+ */
+class CliProcessTest {
+    @TempDir
+    Path tmp;
+    Path rules;
+
+    record Run(int exit, String out) {}
+
+    @BeforeEach
+    void copy() throws IOException {
+        rules = tmp.resolve("rules");
+        copyTree(Path.of("rules"), rules);
+        copyTree(Path.of("policies"), tmp.resolve("policies"));
+    }
+
+    Run lexgate(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LexgateCli.class.getName(),
+                "--rules", rules.toString(), "--policies", tmp.resolve("policies").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out);
+    }
+
+    void write(String rel, String content) throws IOException {
+        Path f = rules.resolve(rel);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, content);
+    }
+
+    static String rule(String header, String id, String cite, String when, String then) {
+        return "package eu.gdpr.art6;\n\n" + header + "\n\nrule \"" + id + "\"\n    @id(\"" + id + "\")\n    @cite(\"" + cite
+                + "\")\n    @jurisdiction(\"EU\")\n    @inForce(\"2018-05-25\")\nwhen\n    " + when + "\nthen\n    " + then + "\nend\n";
+    }
+
+    @Test
+    void checkPassesOnTheShippedRules() throws Exception {
+        Run r = lexgate("check");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("ok: ") && r.out().contains("sha256:"), r.out());
+    }
+
+    @Test
+    void checkRejectsASyntaxErrorWithFileAndLine() throws Exception {
+        write("eu/gdpr/art6/broken.drl", rule("import lexgate.vocabulary.*;", "test.broken", "eu-gdpr:A6-1",
+                "Operation(basis == )", "insertLogical(Finding.deny(\"x\"));"));
+        Run r = lexgate("check");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/broken.drl:11:"), r.out());
+    }
+
+    @Test
+    void checkRejectsAnImportOfJavaIoFile() throws Exception {
+        write("eu/gdpr/art6/evil.drl", rule("import java.io.File;", "test.evil", "eu-gdpr:A6-1",
+                "Operation()", "new File(\"/tmp/x\").delete();"));
+        Run r = lexgate("check");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/evil.drl:3: import of java.io.File is not allowed"), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/evil.drl:13:"), r.out());
+    }
+
+    @Test
+    void checkRejectsADuplicateId() throws Exception {
+        write("eu/gdpr/art6/zz-dup.drl", rule("import lexgate.vocabulary.*;", "eu.gdpr.a6-1.no-legal-basis", "eu-gdpr:A6-1",
+                "Operation(basis == \"none\")", "insertLogical(Finding.deny(\"x\"));"));
+        Run r = lexgate("check");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/zz-dup.drl:5: rule \"eu.gdpr.a6-1.no-legal-basis\" repeats @id"), r.out());
+    }
+
+    @Test
+    void checkRejectsAnUnknownCitation() throws Exception {
+        write("eu/gdpr/art6/cite.drl", rule("import lexgate.vocabulary.*;", "test.cite", "eu-gdpr:A999",
+                "Operation(basis == \"none\")", "insertLogical(Finding.deny(\"x\"));"));
+        Run r = lexgate("check");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/cite.drl:5:") && r.out().contains("eu-gdpr:A999"), r.out());
+    }
+
+    @Test
+    void checkRejectsARuleNoScenarioReaches() throws Exception {
+        write("eu/gdpr/art6/lonely.drl", rule("import lexgate.vocabulary.*;", "test.lonely", "eu-gdpr:A6-1",
+                "Operation(purpose == \"public-task\", basis == \"6(1)(a)\")", "insertLogical(Finding.review(\"x\"));"));
+        Run r = lexgate("check");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/lonely.drl:5:") && r.out().contains("reached by no scenario"), r.out());
+    }
+
+    @Test
+    void testRunsEveryScenarioAndSummarises() throws Exception {
+        Run r = lexgate("test");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().strip().matches("(?s).*\\n?\\d+ passed, 0 failed$"), r.out());
+    }
+
+    @Test
+    void testReportsAFailingScenarioWithExpectedAndActual() throws Exception {
+        write("eu/gdpr/art6/wrong.scenarios.yaml", """
+                - name: a wrong expectation
+                  request:
+                    asOf: "2025-01-10"
+                    controller: { name: Shop, establishment: FR, publicAuthority: false }
+                    purpose: { code: order-fulfilment }
+                    legalBasis: { article: "none" }
+                    data: { categories: [identity], source: data-subject }
+                    subjects: { categories: [customers], countries: [FR] }
+                  expect:
+                    outcome: ALLOW
+                    cites: [eu-gdpr:A6-1-b]
+                """);
+        Run r = lexgate("test", rules.resolve("eu/gdpr/art6/wrong.scenarios.yaml").toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("FAIL rules/eu/gdpr/art6/wrong.scenarios.yaml#0 a wrong expectation"), r.out());
+        assertTrue(r.out().contains("expected ALLOW citing [eu-gdpr:A6-1-b]; got DENY"), r.out());
+        assertTrue(r.out().contains("eu.gdpr.a6-1.no-legal-basis [eu-gdpr:A6-1]"), r.out());
+        assertTrue(r.out().strip().endsWith("0 passed, 1 failed"), r.out());
+    }
+
+    @Test
+    void explainPrintsTheDecisionForAReader() throws Exception {
+        Path req = tmp.resolve("req.json");
+        Files.copy(Path.of("examples/ai-training-no-notice-no-opt-out.json"), req);
+        Run r = lexgate("explain", req.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("Outcome:  DENY"), r.out());
+        assertTrue(r.out().contains("eu.edpb.op28-2024.no-opt-out") && r.out().contains("GDPR Art. 6(1)(f)"), r.out());
+        assertTrue(r.out().contains("Obligations:") && r.out().contains("honour-objection"), r.out());
+        assertTrue(r.out().contains("Missing facts:") && r.out().contains("dpia.done"), r.out());
+        assertTrue(r.out().contains("Ruleset:  ") && r.out().contains("sha256:"), r.out());
+    }
+
+    @Test
+    void unknownVerbIsAUsageError() throws Exception {
+        Run r = lexgate("frobnicate");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.out().contains("usage: lexgate"), r.out());
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+}
