@@ -29,6 +29,7 @@ public class DecisionReplayResource {
     public record ReplayRequest(String against, String asOf) {}
 
     /** Re-evaluates a stored decision against "original", "active" or a digest and returns the new result with a diff. */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @POST
         @Consumes(MediaType.WILDCARD)
     public Map<String, Object> replay(@PathParam("id") String id, String body) {

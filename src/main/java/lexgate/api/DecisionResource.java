@@ -34,15 +34,17 @@ public class DecisionResource {
     ObjectMapper mapper;
 
     /** Evaluates one processing operation; 201 with the decision once it is stored. */
+    @lexgate.security.Allowed(lexgate.security.Role.DECIDE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decide(String body) {
-        Decision d = decisions.decide(RequestReader.read(body));
+    public Response decide(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        Decision d = decisions.decide(RequestReader.read(body), (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER));
         // The contract shows a path-only Location; header() keeps it as written.
         return Response.status(201).header("Location", "/v1/decisions/" + d.decisionId()).entity(d).build();
     }
 
     /** The stored decision with the request it evaluated; 404 problem if unknown. */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) throws JsonProcessingException {

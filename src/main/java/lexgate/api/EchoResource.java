@@ -19,6 +19,7 @@ public class EchoResource {
     boolean enabled;
 
     /** Returns the body it was given. */
+    @lexgate.security.Allowed(lexgate.security.Role.DECIDE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -36,6 +36,7 @@ public class ReplayResource {
     public record ImpactRequest(String target, ImpactAnalysis.Filter filter) {}
 
     /** Starts an impact analysis over stored decisions; 202 with the replay's location. */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(String body) {
@@ -45,6 +46,7 @@ public class ReplayResource {
     }
 
     /** Progress and flip counts of a replay. */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}")
     public Response status(@PathParam("id") String id) {
@@ -54,6 +56,7 @@ public class ReplayResource {
     }
 
     /** The decisions whose result changed, with their diffs, paged. */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}/changes")
     public Response changes(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,

@@ -34,6 +34,7 @@ public class RuleCatalogueResource {
      * and line, and the scenarios that exercise it. {@code jurisdiction} filters exactly ("FR");
      * {@code citation} by id prefix ("eu-gdpr:A6" matches eu-gdpr:A6-1-f).
      */
+    @lexgate.security.Allowed({lexgate.security.Role.DECIDE, lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     public Map<String, Object> catalogue(@QueryParam("jurisdiction") String jurisdiction,
                                          @QueryParam("citation") String citation) {

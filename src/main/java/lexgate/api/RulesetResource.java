@@ -41,6 +41,7 @@ public class RulesetResource {
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     /** The ruleset serving decisions now. */
+    @lexgate.security.Allowed({lexgate.security.Role.DECIDE, lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     @Path("/active")
     public Map<String, Object> active() {
@@ -51,6 +52,7 @@ public class RulesetResource {
      * Compiles the rules directory; on success switches atomically and answers 200 with the active
      * digest; on any error keeps serving the current ruleset and answers 422 listing every problem.
      */
+    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Path("/reload")
     public Response reload() {
@@ -81,6 +83,7 @@ public class RulesetResource {
      * Checks a candidate set of rule, policy and scenario files without activating anything:
      * compile, lint, scenario reachability and every scenario's result. 200 with {@code valid}.
      */
+    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Path("/validate")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +97,7 @@ public class RulesetResource {
     }
 
     /** Every stored ruleset, newest first, paged. */
+    @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     public Map<String, Object> list(@QueryParam("page") @DefaultValue("0") int page,
                                     @QueryParam("size") @DefaultValue("20") int size) {
@@ -108,6 +112,7 @@ public class RulesetResource {
     }
 
     /** One stored ruleset: version, first load, files, and its rules with ids, citations and dates in force. */
+    @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     @Path("/{digest}")
     public Response get(@PathParam("digest") String digest) {

@@ -39,8 +39,8 @@ public class DecisionService {
     @Inject
     ObjectMapper mapper;
 
-    /** Validates, evaluates and stores; the returned decision is committed. */
-    public Decision decide(OperationRequest request) {
+    /** Validates, evaluates and stores for the given client; the returned decision is committed. */
+    public Decision decide(OperationRequest request, lexgate.security.Caller caller) {
         Ruleset ruleset = rules.get();
         List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
@@ -64,6 +64,7 @@ public class DecisionService {
         record.rulesetDigest = ruleset.digest();
         record.rulesetVersion = ruleset.version();
         record.durationMicros = micros;
+        record.client = caller.id();
         try {
             record.requestJson = mapper.writeValueAsString(evaluated);
             record.responseJson = mapper.writeValueAsString(decision);
@@ -77,8 +78,8 @@ public class DecisionService {
             LOG.warnf("decision %s NOT stored (storage unavailable): %s", decision.decisionId(), e.getClass().getSimpleName());
             throw new StorageUnavailableException(e);
         }
-        LOG.infof("decision %s outcome=%s ruleset=%s evalMicros=%d", decision.decisionId(), decision.outcome(),
-                ruleset.digest(), micros);
+        LOG.infof("decision %s outcome=%s ruleset=%s client=%s evalMicros=%d totalMicros=%d", decision.decisionId(),
+                decision.outcome(), ruleset.digest(), caller.id(), micros, (System.nanoTime() - start) / 1_000);
         return decision;
     }
 }

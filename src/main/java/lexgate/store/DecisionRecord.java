@@ -16,6 +16,18 @@ public class DecisionRecord extends PanacheEntityBase {
     /** The decision id (a UUID). */
     @Id
     public String id;
+    /** Position in the hash chain, 1, 2, 3, ... */
+    @Column(nullable = false)
+    public long seq;
+    /** Who asked: "key:&lt;id&gt;", "jwt:&lt;sub&gt;" or "anonymous". */
+    @Column(nullable = false)
+    public String client;
+    /** The hash of the previous decision in the chain. */
+    @Column(name = "prev_hash", nullable = false)
+    public String prevHash;
+    /** This record's hash (see {@link DecisionChain}). */
+    @Column(nullable = false)
+    public String hash;
     /** When it was evaluated. */
     @Column(name = "evaluated_at", nullable = false)
     public Instant evaluatedAt;

@@ -11,8 +11,15 @@ CREATE TABLE ruleset (
 );
 CREATE INDEX ruleset_loaded ON ruleset (first_loaded_at);
 
+-- Decisions form a hash chain: each row's hash covers its canonical content and the previous
+-- row's hash, in the order of seq; chain_head holds the last link and is locked while a decision
+-- is appended, so the order stays correct under concurrent requests and across instances.
 CREATE TABLE decision (
     id              VARCHAR(36)  NOT NULL PRIMARY KEY,
+    seq             BIGINT       NOT NULL UNIQUE,
+    client          VARCHAR(200) NOT NULL,
+    prev_hash       VARCHAR(80)  NOT NULL,
+    hash            VARCHAR(80)  NOT NULL,
     evaluated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     as_of           DATE         NOT NULL,
     operation_id    VARCHAR(512),
@@ -26,6 +33,23 @@ CREATE TABLE decision (
 );
 CREATE INDEX decision_evaluated_at ON decision (evaluated_at, id);
 CREATE INDEX decision_ruleset ON decision (ruleset_digest);
+
+CREATE TABLE chain_head (
+    id   INTEGER     NOT NULL PRIMARY KEY,
+    seq  BIGINT      NOT NULL,
+    hash VARCHAR(80) NOT NULL
+);
+INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, 'sha256:genesis');
+
+-- API keys: only a hash of each key is stored; a revoked key stays for the record.
+CREATE TABLE api_key (
+    id         VARCHAR(36)  NOT NULL PRIMARY KEY,
+    name       VARCHAR(200) NOT NULL,
+    key_hash   VARCHAR(80)  NOT NULL UNIQUE,
+    roles      VARCHAR(200) NOT NULL,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    revoked_at TIMESTAMP WITH TIME ZONE
+);
 
 -- Replays (one decision, or an impact analysis over many) and the decisions whose result changed.
 CREATE TABLE replay (

@@ -53,9 +53,9 @@ class ImpactAnalysisTest {
         String from = Instant.now().toString();
         int allowedCare = 0;
         for (int i = 0; i < PER_KIND; i++) {
-            if (decisions.decide(request("customer-care", "6(1)(b)", i)).outcome().name().equals("ALLOW")) allowedCare++;
-            decisions.decide(request("order-fulfilment", "6(1)(b)", i));
-            decisions.decide(request("direct-marketing", "6(1)(b)", i));
+            if (decisions.decide(request("customer-care", "6(1)(b)", i), lexgate.security.Caller.ANONYMOUS).outcome().name().equals("ALLOW")) allowedCare++;
+            decisions.decide(request("order-fulfilment", "6(1)(b)", i), lexgate.security.Caller.ANONYMOUS);
+            decisions.decide(request("direct-marketing", "6(1)(b)", i), lexgate.security.Caller.ANONYMOUS);
         }
         assertEquals(PER_KIND, allowedCare, "every generated customer-care decision is an ALLOW before the change");
 

@@ -1,0 +1,67 @@
+package lexgate.security;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import lexgate.api.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+/**
+ * Authenticates every API request ({@code Authorization: Bearer <api key or JWT>}) and checks the
+ * role the endpoint names with {@link Allowed}; an endpoint without it needs admin. Health and
+ * OpenAPI are not API resources and stay open. 401 and 403 are problem details.
+ */
+public class AuthFilter {
+    /** The request property holding the {@link Caller}. */
+    public static final String CALLER = "lexgate.caller";
+
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    JwtVerifier jwt;
+
+    @ConfigProperty(name = "lexgate.auth.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ServerRequestFilter
+    public Optional<Response> authenticate(ContainerRequestContext ctx, ResourceInfo resource) {
+        if (!enabled) {
+            ctx.setProperty(CALLER, Caller.ANONYMOUS);
+            return Optional.empty();
+        }
+        String header = ctx.getHeaderString("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
+            return Optional.of(unauthorized("send Authorization: Bearer <API key or token>"));
+        }
+        String token = header.substring(7).trim();
+        Optional<Caller> caller = token.chars().filter(c -> c == '.').count() == 2 ? jwt.verify(token) : keys.authenticate(token);
+        if (caller.isEmpty()) return Optional.of(unauthorized("the API key or token is not valid (unknown, revoked or expired)"));
+        Role[] needed = needed(resource);
+        if (!caller.get().mayAny(needed)) {
+            StringBuilder roles = new StringBuilder();
+            for (Role r : needed) roles.append(roles.length() == 0 ? "" : " or ").append(r.code());
+            return Optional.of(Problem.response(403, "Forbidden", "this needs the role " + roles + " (or admin)", null));
+        }
+        ctx.setProperty(CALLER, caller.get());
+        return Optional.empty();
+    }
+
+    private static Role[] needed(ResourceInfo resource) {
+        Method m = resource.getResourceMethod();
+        if (m != null && m.isAnnotationPresent(Allowed.class)) return m.getAnnotation(Allowed.class).value();
+        Class<?> c = resource.getResourceClass();
+        if (c != null && c.isAnnotationPresent(Allowed.class)) return c.getAnnotation(Allowed.class).value();
+        return new Role[] {Role.ADMIN};
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", detail, null))
+                .header("WWW-Authenticate", "Bearer realm=\"lexgate\"").build();
+    }
+}

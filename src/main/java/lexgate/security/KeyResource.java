@@ -1,0 +1,78 @@
+package lexgate.security;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import lexgate.api.Problem;
+import lexgate.decision.FieldError;
+import lexgate.decision.InvalidRequestException;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** API keys, for admins: create (the key is shown once), list (no secrets), revoke. */
+@Path("/v1/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Allowed(Role.ADMIN)
+public class KeyResource {
+
+    @Inject
+    ApiKeys keys;
+
+    /** Body of a key creation. */
+    public record CreateKey(String name, List<String> roles) {}
+
+    /** Creates a key; 201 with the key, which is never shown again. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateKey req) {
+        List<FieldError> errors = new ArrayList<>();
+        if (req == null || req.name() == null || req.name().isBlank()) errors.add(new FieldError("name", "is required"));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (req == null || req.roles() == null || req.roles().isEmpty()) {
+            errors.add(new FieldError("roles", "is required: one or more of decide, review, author, admin"));
+        } else {
+            for (int i = 0; i < req.roles().size(); i++) {
+                Role r = Role.of(req.roles().get(i));
+                if (r == null) errors.add(new FieldError("roles[" + i + "]", "'" + req.roles().get(i) + "' is not one of decide, review, author, admin"));
+                else roles.add(r);
+            }
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        ApiKeys.Created c = keys.create(req.name().trim(), roles);
+        return Response.status(201).header("Location", "/v1/keys/" + c.id()).entity(c).build();
+    }
+
+    /** Every key with its roles and dates, never the secret. */
+    @GET
+    public List<Map<String, Object>> list() {
+        return keys.list().stream().map(k -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", k.id);
+            m.put("name", k.name);
+            m.put("roles", List.of(k.roles.split(",")));
+            m.put("createdAt", k.createdAt.toString());
+            m.put("revokedAt", k.revokedAt == null ? null : k.revokedAt.toString());
+            return m;
+        }).toList();
+    }
+
+    /** Revokes a key (it stays listed, for the record). */
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("id") String id) {
+        return keys.revoke(id) ? Response.noContent().build()
+                : Problem.response(404, "Not Found", "no key " + id, null);
+    }
+}

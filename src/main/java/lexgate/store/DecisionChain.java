@@ -1,0 +1,32 @@
+package lexgate.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The canonical content of a decision record and its hash. The hash covers the id, position,
+ * time, client, ruleset digest, the exact request and response as stored, and the previous hash.
+ */
+public final class DecisionChain {
+    /** The hash before the first decision. */
+    public static final String GENESIS = "sha256:genesis";
+
+    private DecisionChain() {}
+
+    /** The hash a record must carry, given the previous one. */
+    public static String hash(DecisionRecord r, String prevHash) {
+        String canonical = String.join("\n", "lexgate-decision-v1", r.id, Long.toString(r.seq), r.evaluatedAt.toString(),
+                r.client, r.rulesetDigest, sha256(r.requestJson), sha256(r.responseJson), prevHash);
+        return "sha256:" + sha256(canonical);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package lexgate.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import lexgate.api.DecisionApiTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Role boundaries with API keys and JWTs, 401/403 as problems, and the client recorded on each decision. */
+@QuarkusTest
+@TestProfile(AuthTest.On.class)
+class AuthTest {
+    static final String ADMIN = "test-admin-key-0123456789abcdef";
+    static PrivateKey signingKey;
+    static PrivateKey otherKey;
+
+    /** Authentication on, a bootstrap admin key, and a JWT public key. */
+    public static class On implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(2048);
+                KeyPair kp = g.generateKeyPair();
+                signingKey = kp.getPrivate();
+                otherKey = g.generateKeyPair().getPrivate();
+                Path pem = Files.createTempFile("lexgate-jwt", ".pem");
+                Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder().encodeToString(kp.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+                return Map.of("lexgate.auth.enabled", "true", "lexgate.bootstrap-admin-key", ADMIN,
+                        "lexgate.jwt.public-key-location", pem.toString(), "lexgate.jwt.issuer", "https://idp.example");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    static String key(String role) {
+        return given().header("Authorization", "Bearer " + ADMIN).contentType("application/json")
+                .body(Map.of("name", role + " client", "roles", List.of(role)))
+                .when().post("/v1/keys").then().statusCode(201).extract().path("key");
+    }
+
+    static String jwt(PrivateKey k, String sub, List<String> groups, long expiresIn) throws Exception {
+        Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
+        String header = b.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b.encodeToString(("{\"sub\":\"" + sub + "\",\"iss\":\"https://idp.example\",\"exp\":"
+                + (Instant.now().getEpochSecond() + expiresIn) + ",\"groups\":[\"" + String.join("\",\"", groups) + "\"]}")
+                .getBytes(StandardCharsets.UTF_8));
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(k);
+        s.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + claims + "." + b.encodeToString(s.sign());
+    }
+
+    @Test
+    void withoutCredentialsIs401Problem() {
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY).when().post("/v1/decisions")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().header("Authorization", "Bearer lgk_not-a-key").when().get("/v1/rulesets/active").then().statusCode(401);
+    }
+
+    @Test
+    void healthAndOpenApiStayOpen() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void aDecideKeyDecidesButCannotReadReplayReloadOrManageKeys() {
+        String decide = "Bearer " + key("decide");
+        String id = given().header("Authorization", decide).contentType("application/json").body(DecisionApiTest.DELIVERY)
+                .when().post("/v1/decisions").then().statusCode(201).extract().path("decisionId");
+        given().header("Authorization", decide).when().get("/v1/decisions/" + id).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", decide).contentType("application/json").body("{}")
+                .when().post("/v1/decisions/" + id + "/replay").then().statusCode(403);
+        given().header("Authorization", decide).when().post("/v1/rulesets/reload").then().statusCode(403);
+        given().header("Authorization", decide).when().get("/v1/keys").then().statusCode(403);
+        given().header("Authorization", decide).when().get("/v1/audit/verify").then().statusCode(403);
+        String client = em.createQuery("select d.client from DecisionRecord d where d.id = :id", String.class)
+                .setParameter("id", id).getSingleResult();
+        assertEquals(true, client.startsWith("key:"), client);
+    }
+
+    @Test
+    void aReviewKeyReadsAndReplaysButCannotDecideOrReload() {
+        String id = given().header("Authorization", "Bearer " + ADMIN).contentType("application/json")
+                .body(DecisionApiTest.DELIVERY).when().post("/v1/decisions").then().statusCode(201).extract().path("decisionId");
+        String review = "Bearer " + key("review");
+        given().header("Authorization", review).when().get("/v1/decisions/" + id).then().statusCode(200);
+        given().header("Authorization", review).contentType("application/json").body("{}")
+                .when().post("/v1/decisions/" + id + "/replay").then().statusCode(200);
+        given().header("Authorization", review).when().get("/v1/audit/verify").then().statusCode(200);
+        given().header("Authorization", review).contentType("application/json").body(DecisionApiTest.DELIVERY)
+                .when().post("/v1/decisions").then().statusCode(403);
+        given().header("Authorization", review).when().post("/v1/rulesets/reload").then().statusCode(403);
+    }
+
+    @Test
+    void anAuthorKeyReloadsAndValidatesButCannotDecide() {
+        String author = "Bearer " + key("author");
+        given().header("Authorization", author).when().post("/v1/rulesets/reload").then().statusCode(200);
+        given().header("Authorization", author).contentType("application/json").body(Map.of("files", Map.of()))
+                .when().post("/v1/rulesets/validate").then().statusCode(200);
+        given().header("Authorization", author).contentType("application/json").body(DecisionApiTest.DELIVERY)
+                .when().post("/v1/decisions").then().statusCode(403);
+    }
+
+    @Test
+    void aRevokedKeyIsRefused() {
+        String created = given().header("Authorization", "Bearer " + ADMIN).contentType("application/json")
+                .body(Map.of("name", "temp", "roles", List.of("decide"))).when().post("/v1/keys")
+                .then().statusCode(201).extract().asString();
+        String k = io.restassured.path.json.JsonPath.from(created).getString("key");
+        String id = io.restassured.path.json.JsonPath.from(created).getString("id");
+        given().header("Authorization", "Bearer " + k).when().get("/v1/rulesets/active").then().statusCode(200);
+        given().header("Authorization", "Bearer " + ADMIN).when().delete("/v1/keys/" + id).then().statusCode(204);
+        given().header("Authorization", "Bearer " + k).when().get("/v1/rulesets/active").then().statusCode(401);
+        given().header("Authorization", "Bearer " + ADMIN).when().get("/v1/keys").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.revokedAt", org.hamcrest.Matchers.notNullValue())
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(k)));
+    }
+
+    @Test
+    void badKeyRequestsAre422() {
+        given().header("Authorization", "Bearer " + ADMIN).contentType("application/json")
+                .body(Map.of("name", "x", "roles", List.of("superuser"))).when().post("/v1/keys")
+                .then().statusCode(422).body("errors[0].field", equalTo("roles[0]"));
+    }
+
+    @Test
+    void aSignedTokenDecidesAsItsSubjectAndBadTokensAreRefused() throws Exception {
+        String token = jwt(signingKey, "svc-crm", List.of("decide"), 300);
+        String id = given().header("Authorization", "Bearer " + token).contentType("application/json").body(DecisionApiTest.DELIVERY)
+                .when().post("/v1/decisions").then().statusCode(201).extract().path("decisionId");
+        String client = em.createQuery("select d.client from DecisionRecord d where d.id = :id", String.class)
+                .setParameter("id", id).getSingleResult();
+        assertEquals("jwt:svc-crm", client);
+        given().header("Authorization", "Bearer " + token).when().post("/v1/rulesets/reload").then().statusCode(403);
+        given().header("Authorization", "Bearer " + jwt(signingKey, "svc-crm", List.of("decide"), -3600))
+                .when().get("/v1/rulesets/active").then().statusCode(401);
+        given().header("Authorization", "Bearer " + jwt(otherKey, "svc-crm", List.of("admin"), 300))
+                .when().get("/v1/rulesets/active").then().statusCode(401);
+    }
+}
