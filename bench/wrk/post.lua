@@ -1,8 +1,10 @@
 -- POST a JSON body read from a file: wrk ... -s post.lua URL -- BODY.json [RATE THREADS]
 -- With RATE (requests per second over all THREADS) each thread paces its requests on a schedule
 -- (open loop as long as enough connections are free); without it, closed loop at -c connections.
+-- env BENCH_KEY: the API key sent as Authorization: Bearer.
 package.path = package.path .. ";" .. debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "?.lua"
 require "common"
+local auth = os.getenv("BENCH_KEY")
 local ffi = require "ffi"
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
@@ -21,6 +23,7 @@ function init(args)
   wrk.body = f:read("*a")
   f:close()
   wrk.headers["Content-Type"] = "application/json"
+  if auth then wrk.headers["Authorization"] = "Bearer " .. auth end
   if args[2] then
     interval = 1000.0 * tonumber(args[3] or "1") / tonumber(args[2])
   end

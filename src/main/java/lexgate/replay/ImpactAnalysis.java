@@ -52,6 +52,9 @@ public class ImpactAnalysis {
     RulesetRegistry registry;
 
     @Inject
+    ReplayService replays;
+
+    @Inject
     ObjectMapper mapper;
 
     @ConfigProperty(name = "lexgate.replay.batch-size", defaultValue = "500")
@@ -86,22 +89,19 @@ public class ImpactAnalysis {
 
     /** Queues an analysis; target is "candidate" (rules on disk, not activated), "active" or a digest. */
     public ReplayRecord start(String target, Filter filter) {
-        Ruleset ruleset;
         if (target == null || target.isBlank()) throw new ReplayException(422, "target is required: 'candidate', 'active' or a ruleset digest");
-        switch (target) {
-            case "candidate" -> {
-                try {
-                    ruleset = active.candidate();
-                } catch (RulesetException e) {
-                    throw new ReplayException(422, "the rules on disk do not compile: " + String.join("; ", e.problems()));
-                }
-                registry.remember(ruleset);
+        Ruleset ruleset;
+        if (target.equals("candidate")) {
+            try {
+                ruleset = active.candidate();
+            } catch (RulesetException e) {
+                throw new ReplayException(422, "the rules on disk do not compile: " + String.join("; ", e.problems()));
             }
-            case "active" -> ruleset = active.get();
-            default -> {
-                if (!target.startsWith("sha256:")) throw new ReplayException(422, "target must be 'candidate', 'active' or 'sha256:...'");
-                ruleset = registry.get(target).orElseThrow(() -> new ReplayException(404, "no stored ruleset " + target));
-            }
+            registry.remember(ruleset);
+        } else if (target.equals("original")) {
+            throw new ReplayException(422, "target must be 'candidate', 'active' or 'sha256:...'");
+        } else {
+            ruleset = replays.resolve(target, null);
         }
         Filter f = filter == null ? new Filter(null, null, null, null) : filter;
         Instant from = instant(f.from(), "filter.from", false);

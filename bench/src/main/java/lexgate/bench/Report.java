@@ -1,0 +1,330 @@
+package lexgate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Prints the one table of a bench/run from its results folder: meta.properties, cases.txt,
+ * jmh-decision.json, jmh-growth.json, growth-N.properties and http/*.txt (wrk RESULT lines).
+ */
+public final class Report {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern KV = Pattern.compile("(\\w+)=([0-9.]+)");
+
+    private final Path dir;
+    private final Properties meta = new Properties();
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<String> targets = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private Report(Path dir) { this.dir = dir; }
+
+    public static void main(String[] args) throws IOException {
+        Report r = new Report(Path.of(args[0]));
+        System.out.print(r.render());
+    }
+
+    /** One in-process JMH result. */
+    record Jmh(double us, double err, double allocBytes) {}
+
+    /** One wrk run. */
+    record Http(double rps, double p50us, double p99us, double meanUs, long requests, long non2xx, long errors) {}
+
+    private String render() throws IOException {
+        try (Reader in = Files.newBufferedReader(dir.resolve("meta.properties"))) {
+            meta.load(in);
+        }
+        Map<String, String> picks = picks();
+        Map<String, Jmh> jmh = jmh(dir.resolve("jmh-decision.json"), "request");
+        Map<String, Jmh> growth = jmh(dir.resolve("jmh-growth.json"), "rules");
+
+        // 1, 2: floor, evaluator, pipeline
+        double worstRatio = 0;
+        List<String> ratioText = new ArrayList<>();
+        for (String which : List.of("small", "typical", "worst")) {
+            Jmh f = jmh.get("floor/" + which);
+            if (f == null) continue;
+            row("1 floor: new KieSession, same facts, fireAllRules", which + " " + picks.getOrDefault(which, ""),
+                    opsPerSec(f.us()), us(f) , "", alloc(f));
+        }
+        for (String which : List.of("small", "typical", "worst")) {
+            Jmh f = jmh.get("floor/" + which), e = jmh.get("evaluator/" + which);
+            if (f == null || e == null) continue;
+            double ratio = e.us() / f.us();
+            worstRatio = Math.max(worstRatio, ratio);
+            ratioText.add(which + " " + x(ratio));
+            row("2 evaluator: Evaluator.evaluate (in process)", which, opsPerSec(e.us()), us(e), "",
+                    "evaluator/floor = " + x(ratio) + "; " + alloc(e));
+        }
+        for (String which : List.of("small", "typical", "worst")) {
+            Jmh p = jmh.get("pipeline/" + which), e = jmh.get("evaluator/" + which);
+            if (p == null) continue;
+            row("2b parse+validate+evaluate+serialise", which, opsPerSec(p.us()), us(p), "",
+                    (e == null ? "" : "pipeline/evaluator = " + x(p.us() / e.us()) + "; ") + alloc(p));
+        }
+        if (!ratioText.isEmpty()) {
+            targets.add(verdict(worstRatio <= 1.5, "evaluator within 1.5x of the floor",
+                    "evaluator/floor: " + String.join(", ", ratioText)));
+        }
+        sep();
+
+        // 3, 4: echo, H2, PostgreSQL
+        Map<Integer, Http> echo = sweep("echo");
+        for (var e : echo.entrySet()) httpRow("3 HTTP ceiling: POST /bench/echo", "c=" + e.getKey(), e.getValue(), "");
+        double echoPeak = echo.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN);
+        for (String db : List.of("h2", "pg")) {
+            String name = db.equals("h2") ? "H2" : "PostgreSQL";
+            Map<Integer, Http> s = sweep(db);
+            for (var e : s.entrySet()) {
+                Http ec = echo.get(e.getKey());
+                httpRow("4 POST /v1/decisions, " + name, "c=" + e.getKey(), e.getValue(),
+                        ec == null ? "" : "POST/echo = " + pct(e.getValue().rps() / ec.rps()));
+            }
+            double peak = s.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN);
+            Http half = http(db + "-half");
+            String rate = meta.getProperty("paced." + db + "-half.rate", "?");
+            if (half != null) {
+                httpRow("4 POST /v1/decisions, " + name, "paced " + rate + "/s (half peak)", half,
+                        "peak " + fmt0(peak) + "/s; peak POST/echo peak = " + pct(peak / echoPeak));
+            }
+            if (db.equals("pg") && !s.isEmpty()) {
+                targets.add(verdict(peak / echoPeak >= 0.5, "durable POST on PostgreSQL >= 50% of echo throughput",
+                        "peak " + fmt0(peak) + "/s vs echo peak " + fmt0(echoPeak) + "/s = " + pct(peak / echoPeak)));
+                if (half != null) {
+                    targets.add(verdict(half.p99us() < 10_000, "p99 < 10 ms at half of peak load (PostgreSQL)",
+                            "p99 " + ms(half.p99us()) + " at " + fmt0(half.rps()) + "/s (target rate " + rate + "/s)"));
+                }
+            }
+        }
+        sep();
+
+        // 5a: ruleset size
+        Jmh base = jmh.get("evaluator/typical");
+        TreeMap<Integer, String> sizes = new TreeMap<>();
+        for (String k : growth.keySet()) sizes.put(Integer.parseInt(k.substring(k.indexOf('/') + 1)), k);
+        String compile10k = null;
+        for (var e : sizes.entrySet()) {
+            Jmh g = growth.get(e.getValue());
+            Properties p = props(dir.resolve("growth-" + e.getKey() + ".properties"));
+            String total = p.getProperty("totalRules", "?");
+            double cold = Double.parseDouble(p.getProperty("compileColdMs", "NaN")) / 1000;
+            double reload = Double.parseDouble(p.getProperty("compileReloadMs", "NaN")) / 1000;
+            double heap = Double.parseDouble(p.getProperty("retainedHeapBytes", "NaN")) / (1 << 20);
+            String vsBase = base == null ? "" : "; per decision " + x(g.us() / base.us()) + " of 0 generated";
+            row("5a ruleset size: typical request", "+" + fmt0(e.getKey()) + " generated = " + fmt0(Double.parseDouble(total))
+                            + " rules", opsPerSec(g.us()), us(g), "",
+                    String.format(Locale.ROOT, "compile %.1f s cold, %.1f s reload; heap +%.0f MB%s", cold, reload, heap, vsBase));
+            if (e.getKey() == 10_000) {
+                compile10k = String.format(Locale.ROOT, "%.1f s cold (start-up), %.1f s reload", cold, reload);
+                targets.add(verdict(cold <= 60 && reload <= 60, "10,000 rules compile within 60 s", compile10k));
+            }
+        }
+        if (compile10k == null && !sizes.isEmpty()) {
+            targets.add("  n/a       10,000 rules compile within 60 s: not measured in this mode (largest: "
+                    + fmt0(sizes.lastKey()) + " generated)");
+        }
+        sep();
+
+        // 5b: stored decisions
+        String r0 = meta.getProperty("stage.0.rowsBefore", "0"), rN = meta.getProperty("stage.N.rowsBefore", "?");
+        List<String> flat = new ArrayList<>();
+        boolean flatOk = true;
+        for (String what : List.of("post", "get", "replay")) {
+            Http a = http("stage-0-" + what), b = http("stage-N-" + what);
+            String label = switch (what) {
+                case "post" -> "POST /v1/decisions";
+                case "get" -> "GET /v1/decisions/{id}";
+                default -> "POST /v1/decisions/{id}/replay";
+            };
+            if (a != null) httpRow("5b stored decisions (PostgreSQL, c=8): " + label, fmt0(Double.parseDouble(r0)) + " rows", a, "");
+            if (b != null) {
+                double cost = a == null ? Double.NaN : a.rps() / b.rps(); // per-request cost N vs 0
+                httpRow("5b stored decisions (PostgreSQL, c=8): " + label, fmt0(Double.parseDouble(rN)) + " rows", b,
+                        a == null ? "" : "cost per request " + x(cost) + " of 0 rows");
+                if (a != null) {
+                    flat.add(what + " " + x(cost));
+                    if (what.equals("post")) flatOk = cost <= 1.2 && cost >= 1 / 1.2;
+                }
+            }
+        }
+        if (!flat.isEmpty()) {
+            targets.add(verdict(flatOk, "per-decision cost flat within 20% from 0 to " + fmt0(Double.parseDouble(rN))
+                    + " stored decisions", "cost at " + fmt0(Double.parseDouble(rN)) + " rows vs 0 (1/throughput): "
+                    + String.join(", ", flat) + " (POST decides)"));
+        }
+        String bulk = meta.getProperty("bulk.rows");
+        return header(picks, bulk) + table() + "\nTargets (issue 7):\n" + String.join("\n", targets) + "\n"
+                + (warnings.isEmpty() ? "" : "\nWarnings:\n  " + String.join("\n  ", warnings) + "\n");
+    }
+
+    private String header(Map<String, String> picks, String bulk) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Lexgate benchmark (bench/run%s), %s%n", "quick".equals(meta.getProperty("mode")) ? " --quick" : "",
+                meta.getProperty("started", "")));
+        sb.append(String.format("machine: %s cores (%s), %s RAM; load average at start %s, at end %s%n",
+                meta.getProperty("cores"), meta.getProperty("cpu"), meta.getProperty("memory"),
+                meta.getProperty("loadStart"), meta.getProperty("loadEnd", "?")));
+        sb.append(String.format("Java %s, wrk %s, PostgreSQL %s; commit %s%n", meta.getProperty("java"),
+                meta.getProperty("wrk"), meta.getProperty("postgres"), meta.getProperty("commit")));
+        sb.append("requests (cases.json, ranked by engine work): ");
+        List<String> p = new ArrayList<>();
+        picks.forEach((k, v) -> p.add(k + " = " + v));
+        sb.append(String.join(", ", p)).append("; HTTP rows POST the typical body\n");
+        sb.append("in process: JMH, one thread, mean ± 99.9% error; HTTP: wrk -t1 on loopback, same 2 cores as the service");
+        if (bulk != null) {
+            sb.append(String.format("; %s rows bulk-inserted by SQL in %s s (table %s)", fmt0(Double.parseDouble(bulk)),
+                    meta.getProperty("bulk.seconds"), meta.getProperty("bulk.tableSize")));
+        }
+        sb.append("\n\n");
+        return sb.toString();
+    }
+
+    private String table() {
+        String[] head = {"measure", "variant", "throughput", "mean / p50", "p99", "ratio, notes"};
+        int[] w = new int[head.length];
+        for (int i = 0; i < head.length; i++) w[i] = head[i].length();
+        for (String[] r : rows) {
+            if (r == null) continue;
+            for (int i = 0; i < r.length; i++) w[i] = Math.max(w[i], r[i].length());
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, head, w);
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < w.length; i++) rule.append(i == 0 ? "" : "-+-").append("-".repeat(w[i]));
+        sb.append(rule).append('\n');
+        for (String[] r : rows) {
+            if (r == null) sb.append(rule).append('\n');
+            else line(sb, r, w);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String[] r, int[] w) {
+        for (int i = 0; i < r.length; i++) {
+            if (i > 0) sb.append(" | ");
+            boolean right = i >= 2 && i <= 4;
+            sb.append(right ? String.format("%" + w[i] + "s", r[i]) : String.format("%-" + w[i] + "s", r[i]));
+        }
+        sb.append('\n');
+    }
+
+    private void row(String a, String b, String c, String d, String e, String f) {
+        rows.add(new String[] {a, b, c, d, e, f});
+    }
+
+    private void sep() {
+        if (!rows.isEmpty() && rows.get(rows.size() - 1) != null) rows.add(null);
+    }
+
+    private void httpRow(String measure, String variant, Http h, String note) {
+        String n = note;
+        if (h.non2xx() > 0 || h.errors() > 0) {
+            String bad = h.non2xx() + " non-2xx, " + h.errors() + " socket errors of " + h.requests();
+            n = n.isEmpty() ? bad : n + "; " + bad;
+            warnings.add(measure + " " + variant + ": " + bad);
+        }
+        row(measure, variant, fmt0(h.rps()) + " req/s", ms(h.p50us()), ms(h.p99us()), n);
+    }
+
+    private Map<Integer, Http> sweep(String prefix) throws IOException {
+        Map<Integer, Http> m = new TreeMap<>();
+        try (var s = Files.list(dir.resolve("http"))) {
+            for (Path p : s.toList()) {
+                String f = p.getFileName().toString();
+                Matcher mm = Pattern.compile(Pattern.quote(prefix) + "-c(\\d+)\\.txt").matcher(f);
+                if (mm.matches()) {
+                    Http h = http(f.substring(0, f.length() - 4));
+                    if (h != null) m.put(Integer.parseInt(mm.group(1)), h);
+                }
+            }
+        }
+        return m;
+    }
+
+    private Http http(String name) throws IOException {
+        Path p = dir.resolve("http").resolve(name + ".txt");
+        if (!Files.exists(p)) return null;
+        for (String line : Files.readAllLines(p)) {
+            if (!line.startsWith("RESULT")) continue;
+            Map<String, Double> v = new LinkedHashMap<>();
+            Matcher m = KV.matcher(line);
+            while (m.find()) v.put(m.group(1), Double.parseDouble(m.group(2)));
+            return new Http(v.get("rps"), v.get("p50_us"), v.get("p99_us"), v.get("mean_us"),
+                    v.get("requests").longValue(), v.get("non2xx").longValue(), v.get("errors").longValue());
+        }
+        return null;
+    }
+
+    private Map<String, Jmh> jmh(Path file, String param) throws IOException {
+        Map<String, Jmh> m = new LinkedHashMap<>();
+        if (!Files.exists(file)) return m;
+        for (JsonNode b : JSON.readTree(file.toFile())) {
+            String name = b.get("benchmark").asText();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            JsonNode pm = b.get("primaryMetric");
+            JsonNode alloc = b.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
+            m.put(name + "/" + b.path("params").path(param).asText(),
+                    new Jmh(pm.get("score").asDouble(), pm.get("scoreError").asDouble(Double.NaN),
+                            alloc.isMissingNode() ? Double.NaN : alloc.asDouble()));
+        }
+        return m;
+    }
+
+    private Map<String, String> picks() throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        Path p = dir.resolve("cases.txt");
+        if (!Files.exists(p)) return m;
+        for (String line : Files.readAllLines(p)) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 3 && (f[0].equals("small") || f[0].equals("typical") || f[0].equals("worst"))) {
+                m.put(f[0], f[1] + " (" + f[2] + " firings)");
+            }
+        }
+        return m;
+    }
+
+    private static Properties props(Path p) throws IOException {
+        Properties pr = new Properties();
+        if (Files.exists(p)) try (Reader in = Files.newBufferedReader(p)) {
+            pr.load(in);
+        }
+        return pr;
+    }
+
+    private static String verdict(boolean ok, String target, String measured) {
+        return String.format("  %-9s %s: %s", ok ? "MET" : "NOT MET", target, measured);
+    }
+
+    private static String us(Jmh j) {
+        return Double.isNaN(j.err()) ? String.format(Locale.ROOT, "%.1f µs", j.us())
+                : String.format(Locale.ROOT, "%.1f ± %.1f µs", j.us(), j.err());
+    }
+
+    private static String alloc(Jmh j) {
+        return Double.isNaN(j.allocBytes()) ? "" : String.format(Locale.ROOT, "%.0f KB allocated/op", j.allocBytes() / 1024);
+    }
+
+    private static String opsPerSec(double us) { return fmt0(1e6 / us) + " /s"; }
+
+    private static String ms(double us) { return String.format(Locale.ROOT, "%.2f ms", us / 1000); }
+
+    private static String x(double r) { return String.format(Locale.ROOT, "%.2fx", r); }
+
+    private static String pct(double r) { return String.format(Locale.ROOT, "%.1f%%", r * 100); }
+
+    private static String fmt0(double v) { return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%,.0f", v); }
+}
