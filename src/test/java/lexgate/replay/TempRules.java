@@ -53,4 +53,7 @@ public final class TempRules {
 
     /** For the impact analysis test. */
     public static class ForImpact extends Profile {}
+
+    /** For the concurrent reload test. */
+    public static class ForConcurrentReload extends Profile {}
 }
