@@ -39,6 +39,18 @@ public final class Cases {
 
     private Cases() {}
 
+    /**
+     * Logging as the service runs it (Quarkus: root level INFO). Outside Quarkus the JBoss log
+     * manager starts at level ALL, and Drools then formats its TRACE messages on every network
+     * evaluation, which triples the cost of a session; measured in process, that would be an
+     * artefact of the benchmark, not a cost of the service.
+     */
+    public static String serviceLogging() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.INFO);
+        return root.getClass().getName() + " root level " + root.getLevel();
+    }
+
     /** One case: id, the request body as JSON text, the parsed request (asOf set). */
     public record Case(String id, String body, OperationRequest request) {}
 
@@ -120,12 +132,13 @@ public final class Cases {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
+        String logging = serviceLogging();
         Ruleset ruleset = RulesetCompiler.compile(rulesDir(), policiesDir());
         List<Ranked> ranked = rank(ruleset, load());
         Map<String, Ranked> picked = pick(ranked);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("ruleset %s %s, %d rules%n", ruleset.version(), ruleset.digest(),
-                ruleset.rulesByQualifiedName().size()));
+        sb.append(String.format("ruleset %s %s, %d rules; logging: %s%n", ruleset.version(), ruleset.digest(),
+                ruleset.rulesByQualifiedName().size(), logging));
         sb.append(String.format("%-8s %-46s %7s %7s %6s %6s %s%n", "pick", "case", "firings", "objects", "facts",
                 "bytes", "outcome"));
         for (Ranked r : ranked) {

@@ -49,6 +49,7 @@ public class DecisionBench {
 
     @Setup
     public void setup() {
+        Cases.serviceLogging();
         ruleset = RulesetCompiler.compile(Cases.rulesDir(), Cases.policiesDir());
         chosen = Cases.chosen(ruleset, request);
         facts = FactBuilder.facts(chosen.request(), ruleset.policies());

@@ -37,7 +37,7 @@ public class GrowthBench {
     /** Rules per generated file. */
     static final int PER_FILE = 100;
 
-    @Param({"100", "1000", "10000"})
+    @Param({"0", "100", "1000", "10000"})
     public int rules;
 
     Ruleset ruleset;
@@ -45,6 +45,7 @@ public class GrowthBench {
 
     @Setup
     public void setup() throws Exception {
+        Cases.serviceLogging();
         Path root = Path.of(System.getProperty("lexgate.bench.work", System.getProperty("java.io.tmpdir")))
                 .resolve("growth-" + rules);
         generate(root, rules);
