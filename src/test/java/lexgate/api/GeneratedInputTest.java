@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * 10,000 generated requests, mutated from the contract's example and the real cases: fields
+ * 10,000 generated requests, mutated from the contract's example and the real cases (rules/cases): fields
  * removed, retyped, replaced by odd values, nested deep, duplicated, truncated, or the body made
  * not JSON. No answer may be 5xx or leak internals; every 2xx is stored; no 4xx stores anything.
  */
@@ -47,7 +46,7 @@ class GeneratedInputTest {
     @Test
     void randomAndMutatedRequestsNeverHurt() throws Exception {
         List<JsonNode> seeds = new ArrayList<>();
-        for (JsonNode c : mapper.readTree(Files.readString(Path.of("../shared/scenarios/cases.json")))) seeds.add(c.get("request"));
+        for (var sc : lexgate.scenario.ScenarioLoader.load(Path.of("."), Path.of("rules/cases"))) seeds.add(sc.request());
         seeds.add(mapper.readTree(DecisionApiTest.DELIVERY));
         Random rnd = new Random(20261128);
         long before = stored();
