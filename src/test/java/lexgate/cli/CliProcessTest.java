@@ -29,8 +29,8 @@ class CliProcessTest {
     @BeforeEach
     void copy() throws IOException {
         rules = tmp.resolve("rules");
-        copyTree(Path.of("rules"), rules);
-        copyTree(Path.of("policies"), tmp.resolve("policies"));
+        lexgate.testing.Trees.copy(Path.of("rules"), rules);
+        lexgate.testing.Trees.copy(Path.of("policies"), tmp.resolve("policies"));
     }
 
     Run lexgate(String... args) throws Exception {
@@ -156,15 +156,5 @@ class CliProcessTest {
         Run r = lexgate("frobnicate");
         assertEquals(2, r.exit(), r.out());
         assertTrue(r.out().contains("usage: lexgate"), r.out());
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 }

@@ -12,28 +12,14 @@ import java.util.Map;
 public final class TempRules {
     private TempRules() {}
 
-    /** Copies a directory tree. */
-    static Path copy(Path from, Path to) {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Base profile: a fresh temp copy per profile class. */
     public abstract static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
                 Path dir = Files.createTempDirectory("lexgate-" + getClass().getSimpleName());
-                copy(Path.of("rules"), dir.resolve("rules"));
-                copy(Path.of("policies"), dir.resolve("policies"));
+                lexgate.testing.Trees.copy(Path.of("rules"), dir.resolve("rules"));
+                lexgate.testing.Trees.copy(Path.of("policies"), dir.resolve("policies"));
                 System.setProperty("lexgate.test.dir." + getClass().getSimpleName(), dir.toString());
                 return Map.of("lexgate.rules.dir", dir.resolve("rules").toString(),
                         "lexgate.policies.dir", dir.resolve("policies").toString());

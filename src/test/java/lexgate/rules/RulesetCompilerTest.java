@@ -111,16 +111,8 @@ class RulesetCompilerTest {
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/eu/gdpr/art6/dup.drl:5:") && p.contains("eu-gdpr:A999")), e.problems().toString());
     }
 
-    static Path copyRules(Path tmp) throws Exception {
-        Path target = tmp.resolve("rules");
-        try (var walk = Files.walk(RULES)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return target;
+    static Path copyRules(Path tmp) {
+        return lexgate.testing.Trees.copy(RULES, tmp.resolve("rules"));
     }
 
     private static String read(Path p) {
