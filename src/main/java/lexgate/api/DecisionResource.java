@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import lexgate.decision.Decision;
 import lexgate.decision.DecisionService;
 import lexgate.store.DecisionRecord;
 import lexgate.store.DecisionStore;
@@ -38,9 +37,13 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response decide(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
-        Decision d = decisions.decide(RequestReader.read(body), (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER));
-        // The contract shows a path-only Location; header() keeps it as written.
-        return Response.status(201).header("Location", "/v1/decisions/" + d.decisionId()).entity(d).build();
+        DecisionService.Decided d = decisions.decide(RequestReader.read(body),
+                (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER));
+        // The body is the JSON already serialised for the record: no second serialisation, and the
+        // 201 is byte for byte what GET returns (less "request"). The contract shows a path-only
+        // Location; header() keeps it as written.
+        return Response.status(201).header("Location", "/v1/decisions/" + d.decision().decisionId())
+                .type(MediaType.APPLICATION_JSON).entity(d.json()).build();
     }
 
     /** The stored decision with the request it evaluated; 404 problem if unknown. */

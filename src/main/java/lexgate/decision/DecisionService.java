@@ -39,8 +39,11 @@ public class DecisionService {
     @Inject
     ObjectMapper mapper;
 
+    /** A committed decision and the exact JSON body that was stored for it (and is sent back). */
+    public record Decided(Decision decision, String json) {}
+
     /** Validates, evaluates and stores for the given client; the returned decision is committed. */
-    public Decision decide(OperationRequest request, lexgate.security.Caller caller) {
+    public Decided decide(OperationRequest request, lexgate.security.Caller caller) {
         Ruleset ruleset = rules.get();
         List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
@@ -80,6 +83,6 @@ public class DecisionService {
         }
         LOG.infof("decision %s outcome=%s ruleset=%s client=%s evalMicros=%d totalMicros=%d", decision.decisionId(),
                 decision.outcome(), ruleset.digest(), caller.id(), micros, (System.nanoTime() - start) / 1_000);
-        return decision;
+        return new Decided(decision, record.responseJson);
     }
 }
