@@ -4,12 +4,8 @@ import lexgate.policy.Citation;
 import lexgate.rules.RuleMeta;
 import lexgate.rules.Ruleset;
 import lexgate.vocabulary.Finding;
+import lexgate.rules.Sessions;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.time.LocalDate;
@@ -46,37 +42,33 @@ public final class Evaluator {
         List<Finding> findings = new ArrayList<>();
         java.util.Set<String> fired = new java.util.TreeSet<>();
         String failure = null;
-        KieSession session = ruleset.kieBase().newKieSession();
-        try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getObject() instanceof Finding && event.getRule() != null) {
-                        origin.put(event.getObject(), event.getRule());
-                    }
-                }
-            });
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    RuleMeta m = ruleset.rule(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName());
-                    if (m != null) fired.add(m.id());
-                }
-            });
-            facts.forEach(session::insert);
-            ruleset.policies().facts().forEach(session::insert);
-            AgendaFilter inForce = match -> {
-                RuleMeta m = ruleset.rule(match.getRule().getPackageName(), match.getRule().getName());
-                return m != null && m.inForceOn(asOf);
-            };
-            int firings = session.fireAllRules(inForce, MAX_FIRINGS);
-            if (firings >= MAX_FIRINGS) failure = "The rules fired " + firings + " times without settling (a loop); a person must decide.";
-            for (Object o : session.getObjects(o -> o instanceof Finding)) findings.add((Finding) o);
-        } catch (RuntimeException e) {
-            LOG.error("rule evaluation failed", e);
-            failure = "A rule failed while evaluating this request; the service log has the details.";
-        } finally {
-            session.dispose();
+        Sessions.Observer observer = new Sessions.Observer() {
+            @Override
+            public void inserted(Object fact, Rule rule) {
+                if (fact instanceof Finding) origin.put(fact, rule);
+            }
+
+            @Override
+            public void fired(Rule rule) {
+                RuleMeta m = ruleset.sessions().meta(rule);
+                if (m != null) fired.add(m.id());
+            }
+        };
+        // A session with the policy facts already in it; closing it withdraws the request's facts.
+        try (Sessions.Lease session = ruleset.sessions().lease(observer)) {
+            try {
+                facts.forEach(session::insert);
+                AgendaFilter inForce = match -> {
+                    RuleMeta m = ruleset.sessions().meta(match.getRule());
+                    return m != null && m.inForceOn(asOf);
+                };
+                int firings = session.fire(inForce, MAX_FIRINGS);
+                if (firings >= MAX_FIRINGS) failure = "The rules fired " + firings + " times without settling (a loop); a person must decide.";
+                for (Object o : session.objects(o -> o instanceof Finding)) findings.add((Finding) o);
+            } catch (RuntimeException e) {
+                LOG.error("rule evaluation failed", e);
+                failure = "A rule failed while evaluating this request; the service log has the details.";
+            }
         }
         return assemble(ruleset, findings, origin, failure, List.copyOf(fired));
     }
@@ -92,7 +84,7 @@ public final class Evaluator {
         } else {
             for (Finding f : findings) {
                 Rule r = origin.get(f);
-                RuleMeta m = r == null ? null : ruleset.rule(r.getPackageName(), r.getName());
+                RuleMeta m = r == null ? null : ruleset.sessions().meta(r);
                 if (m == null) continue; // not inserted by a rule: ignore
                 List<Decision.CitationRef> cites = m.citations().stream().map(id -> {
                     Citation c = ruleset.policies().citation(id);

@@ -9,10 +9,24 @@ import java.util.Map;
 
 /**
  * A compiled, immutable ruleset: the Drools knowledge base, the policies it reads, the metadata of
- * every rule, and the digest over the exact files that built it.
+ * every rule, and the digest over the exact files that built it; {@link #sessions()} lends the
+ * Drools sessions that evaluate requests.
  */
 public record Ruleset(String version, String digest, Instant loadedAt, KieBase kieBase, PolicySet policies,
-                      Map<String, RuleMeta> rulesByQualifiedName, List<SourceFile> files) {
+                      Map<String, RuleMeta> rulesByQualifiedName, List<SourceFile> files, Sessions sessions) {
+
+    /** A ruleset with its warm sessions (see {@link Sessions}). */
+    public Ruleset(String version, String digest, Instant loadedAt, KieBase kieBase, PolicySet policies,
+                   Map<String, RuleMeta> rulesByQualifiedName, List<SourceFile> files) {
+        this(version, digest, loadedAt, kieBase, policies, rulesByQualifiedName, files,
+                new Sessions(kieBase, policies.facts(), rulesByQualifiedName, true));
+    }
+
+    /** The same ruleset evaluated on a new session per request, never a warm one (tests, benchmark). */
+    public Ruleset withFreshSessions() {
+        return new Ruleset(version, digest, loadedAt, kieBase, policies, rulesByQualifiedName, files,
+                new Sessions(kieBase, policies.facts(), rulesByQualifiedName, false));
+    }
 
     /** The metadata of a rule by its Drools package and name. */
     public RuleMeta rule(String packageName, String ruleName) {

@@ -1,0 +1,166 @@
+package lexgate.decision;
+
+import lexgate.rules.Ruleset;
+import lexgate.rules.RulesetCompiler;
+import lexgate.scenario.Scenario;
+import lexgate.scenario.ScenarioLoader;
+import lexgate.scenario.ScenarioRunner;
+import lexgate.testing.Trees;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Warm sessions (policy facts inserted once, request facts withdrawn after each evaluation) must give
+ * exactly the decisions a new session gives: every scenario beside the rules, in shuffled orders,
+ * from one thread and from several at once.
+ */
+class WarmSessionsTest {
+    static final Path RULES = Path.of("rules");
+    static final Path POLICIES = Path.of("policies");
+
+    @Test
+    void everyScenarioDecidesTheSameOnWarmAndFreshSessions() throws Exception {
+        Ruleset warm = RulesetCompiler.compile(RULES, POLICIES);
+        Ruleset fresh = warm.withFreshSessions();
+        Map<String, OperationRequest> requests = requests(warm);
+        assertTrue(requests.size() > 200, "scenarios found: " + requests.size());
+
+        Map<String, Evaluation> expected = new LinkedHashMap<>();
+        requests.forEach((label, req) -> expected.put(label, Evaluator.evaluate(fresh, req)));
+        assertEquals(Boolean.FALSE, fresh.sessions().reused());
+        assertEquals(0, fresh.sessions().idleSessions());
+
+        List<String> labels = new ArrayList<>(requests.keySet());
+        Random random = new Random(20261128);
+        for (int round = 0; round < 3; round++) {
+            Collections.shuffle(labels, random);
+            for (String label : labels) {
+                assertEquals(expected.get(label), Evaluator.evaluate(warm, requests.get(label)), label + " (round " + round + ")");
+            }
+        }
+        assertEquals(Boolean.TRUE, warm.sessions().reused(), "the shipped rules are served from warm sessions");
+        assertEquals(1, warm.sessions().idleSessions(), "one thread reuses one session");
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                List<String> order = new ArrayList<>(labels);
+                Collections.shuffle(order, new Random(t));
+                done.add(pool.submit(() -> {
+                    for (String label : order) {
+                        assertEquals(expected.get(label), Evaluator.evaluate(warm, requests.get(label)), label + " (concurrent)");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(warm.sessions().idleSessions() >= 1 && warm.sessions().idleSessions() <= 6);
+    }
+
+    @Test
+    void aRuleMatchingPolicyDataAloneTurnsReuseOff(@TempDir Path tmp) throws Exception {
+        Path rules = Trees.copy(RULES, tmp.resolve("rules"));
+        Files.writeString(rules.resolve("eu/gdpr/art5/policy-only.drl"), """
+                package eu.gdpr.art5;
+
+                import lexgate.vocabulary.*;
+
+                rule "policy only"
+                    @id("test.policy-only")
+                    @cite("eu-gdpr:A5-1-c")
+                    @jurisdiction("EU")
+                    @inForce("2018-05-25")
+                when
+                    Country(code == "FR")
+                then
+                    insertLogical(Finding.review("France is listed."));
+                end
+                """);
+        Ruleset warm = RulesetCompiler.compile(rules, POLICIES);
+        Ruleset fresh = warm.withFreshSessions();
+        Map<String, OperationRequest> requests = requests(warm);
+        for (int round = 0; round < 2; round++) {
+            for (var e : requests.entrySet()) {
+                Evaluation w = Evaluator.evaluate(warm, e.getValue());
+                assertEquals(Evaluator.evaluate(fresh, e.getValue()), w, e.getKey());
+                assertTrue(w.firedRules().contains("test.policy-only"), e.getKey() + ": fires on every request");
+            }
+        }
+        assertEquals(Boolean.FALSE, warm.sessions().reused());
+        assertEquals(0, warm.sessions().idleSessions());
+    }
+
+    @Test
+    void aSessionARuleLeftDirtyIsNotReused(@TempDir Path tmp) throws Exception {
+        Path rules = Trees.copy(RULES, tmp.resolve("rules"));
+        // A plain insert (not insertLogical) outlives the request's facts: the session must not go back.
+        Files.writeString(rules.resolve("eu/gdpr/art5/sticky.drl"), """
+                package eu.gdpr.art5;
+
+                import lexgate.vocabulary.*;
+
+                rule "sticky"
+                    @id("test.sticky")
+                    @cite("eu-gdpr:A5-1-c")
+                    @jurisdiction("EU")
+                    @inForce("2018-05-25")
+                when
+                    Operation(purpose == "direct-marketing")
+                then
+                    insert(Finding.review("Sticky."));
+                end
+                """);
+        Ruleset warm = RulesetCompiler.compile(rules, POLICIES);
+        Ruleset fresh = warm.withFreshSessions();
+        Map<String, OperationRequest> requests = requests(warm);
+        boolean sawMarketing = false;
+        for (int round = 0; round < 2; round++) {
+            for (var e : requests.entrySet()) {
+                int idleBefore = warm.sessions().idleSessions();
+                Evaluation w = Evaluator.evaluate(warm, e.getValue());
+                assertEquals(Evaluator.evaluate(fresh, e.getValue()), w, e.getKey());
+                if (w.firedRules().contains("test.sticky")) {
+                    sawMarketing = true;
+                    assertEquals(Math.max(0, idleBefore - 1), warm.sessions().idleSessions(), e.getKey() + ": dirty session disposed");
+                }
+            }
+        }
+        assertTrue(sawMarketing, "some scenario has purpose direct-marketing");
+        assertEquals(Boolean.TRUE, warm.sessions().reused());
+    }
+
+    private static Map<String, OperationRequest> requests(Ruleset ruleset) {
+        Map<String, OperationRequest> out = new LinkedHashMap<>();
+        for (Scenario s : ScenarioLoader.load(Path.of("."), RULES)) {
+            OperationRequest r;
+            try {
+                r = ScenarioRunner.request(s);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (RequestValidator.validate(r, ruleset.policies()).isEmpty()) out.put(s.label(), r);
+        }
+        assertFalse(out.isEmpty());
+        return out;
+    }
+}
