@@ -17,12 +17,18 @@ public final class DecisionChain {
 
     /** The hash a record must carry, given the previous one. */
     public static String hash(DecisionRecord r, String prevHash) {
+        return hash(r, prevHash, sha256(r.requestJson), sha256(r.responseJson));
+    }
+
+    /** The same hash, given the SHA-256 (hex) of the record's request and response JSON. */
+    public static String hash(DecisionRecord r, String prevHash, String requestSha, String responseSha) {
         String canonical = String.join("\n", "lexgate-decision-v1", r.id, Long.toString(r.seq), r.evaluatedAt.toString(),
-                r.client, r.rulesetDigest, sha256(r.requestJson), sha256(r.responseJson), prevHash);
+                r.client, r.rulesetDigest, requestSha, responseSha, prevHash);
         return "sha256:" + sha256(canonical);
     }
 
-    static String sha256(String s) {
+    /** SHA-256 of the UTF-8 bytes, in lower-case hex. */
+    public static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
