@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
  * Commits decisions and reads them back.
  *
  * <p>Group commit: decisions from concurrent requests are appended to the hash chain by one writer
- * thread, in batches, each batch in one transaction that locks the chain head (so seq and prev_hash
- * follow commit order, across instances too). {@link #insert} returns only after the batch holding
+ * thread, in batches, each batch in one transaction that holds the chain head's row lock (so seq and
+ * prev_hash follow commit order, across instances too). {@link #insert} returns only after the batch holding
  * the record has committed; if the batch fails, every request in it fails and none of its records
  * is stored. Under light load a batch holds one decision; under heavy load one commit serves many.
  */
@@ -108,30 +108,74 @@ public class DecisionStore {
         while ((p = queue.poll()) != null) p.done().completeExceptionally(new IllegalStateException("shutting down"));
     }
 
+    /** The chain head as this writer last committed it; {@code seq < 0} when unknown. Writer thread only. */
+    private long headSeq = -1;
+    private String headHash;
+
     /**
      * One transaction per batch, in plain JDBC (one batched INSERT, no ORM bookkeeping on the hot
-     * path): lock the chain head, append every record after it, move the head, commit.
+     * path). The head this writer committed last is remembered, so a batch normally costs three
+     * round trips: move the head with a conditional UPDATE (which also takes its row lock), INSERT
+     * the records, COMMIT. If the head is not where this writer left it (another instance appended,
+     * or it is not known yet), the batch is chained again after the head read under
+     * {@code SELECT ... FOR UPDATE}. Either way seq and prev_hash follow commit order.
      */
     private void commit(List<Pending> batch) {
+        try {
+            if (headSeq >= 0 && append(batch, false)) return;
+            append(batch, true);
+        } catch (SQLException e) {
+            headSeq = -1;
+            throw new IllegalStateException("batch not stored: " + e.getSQLState(), e);
+        } catch (RuntimeException e) {
+            headSeq = -1;
+            throw e;
+        }
+    }
+
+    /** Appends the batch after the remembered head ({@code lockFirst} false) or after the locked one; false if the remembered head moved. */
+    private boolean append(List<Pending> batch, boolean lockFirst) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                long seq;
-                String prev;
-                try (PreparedStatement head = c.prepareStatement("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE");
-                     ResultSet rs = head.executeQuery()) {
-                    if (!rs.next()) throw new IllegalStateException("chain_head has no row");
-                    seq = rs.getLong(1);
-                    prev = rs.getString(2);
+                long fromSeq = headSeq;
+                String fromHash = headHash;
+                if (lockFirst) {
+                    try (PreparedStatement head = c.prepareStatement("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE");
+                         ResultSet rs = head.executeQuery()) {
+                        if (!rs.next()) throw new IllegalStateException("chain_head has no row");
+                        fromSeq = rs.getLong(1);
+                        fromHash = rs.getString(2);
+                    }
+                }
+                long seq = fromSeq;
+                String prev = fromHash;
+                for (Pending p : batch) {
+                    DecisionRecord r = p.record();
+                    r.seq = ++seq;
+                    r.prevHash = prev;
+                    r.hash = DecisionChain.hash(r, prev, p.requestSha(), p.responseSha());
+                    prev = r.hash;
+                }
+                try (PreparedStatement move = c.prepareStatement(lockFirst
+                        ? "UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"
+                        : "UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? AND hash = ?")) {
+                    move.setLong(1, seq);
+                    move.setString(2, prev);
+                    if (!lockFirst) {
+                        move.setLong(3, fromSeq);
+                        move.setString(4, fromHash);
+                    }
+                    if (move.executeUpdate() != 1) {
+                        if (lockFirst) throw new IllegalStateException("chain_head has no row");
+                        c.rollback();
+                        return false;
+                    }
                 }
                 try (PreparedStatement ins = c.prepareStatement(INSERT)) {
                     for (Pending p : batch) {
                         DecisionRecord r = p.record();
-                        r.seq = ++seq;
-                        r.prevHash = prev;
-                        r.hash = DecisionChain.hash(r, prev, p.requestSha(), p.responseSha());
-                        prev = r.hash;
                         ins.setString(1, r.id);
                         ins.setLong(2, r.seq);
                         ins.setString(3, r.client);
@@ -151,12 +195,10 @@ public class DecisionStore {
                     }
                     ins.executeBatch();
                 }
-                try (PreparedStatement move = c.prepareStatement("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1")) {
-                    move.setLong(1, seq);
-                    move.setString(2, prev);
-                    move.executeUpdate();
-                }
                 c.commit();
+                headSeq = seq;
+                headHash = prev;
+                return true;
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -171,8 +213,6 @@ public class DecisionStore {
                     // as above
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("batch not stored: " + e.getSQLState(), e);
         }
     }
 

@@ -20,7 +20,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The decision record is a hash chain: concurrent appends keep it intact, and a row changed with SQL is named. */
+/**
+ * The decision record is a hash chain: concurrent appends keep it intact, another instance appending
+ * in between is followed, and a row changed with SQL is named.
+ */
 @QuarkusTest
 class AuditChainTest {
 
@@ -60,6 +63,44 @@ class AuditChainTest {
             update(victim, original);
         }
         given().when().get("/v1/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    @Test
+    void anotherInstanceAppendingInBetweenIsFollowed() {
+        String mine = post();
+        // Another instance appends a decision on the same database: it moves the chain head, so the
+        // head this service remembers is stale and the next batch must be chained after the new one.
+        String theirs = java.util.UUID.randomUUID().toString();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            ChainHead head = ChainHead.findById(1, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            DecisionRecord last = DecisionRecord.findById(mine);
+            DecisionRecord r = new DecisionRecord();
+            r.id = theirs;
+            r.seq = head.seq + 1;
+            r.client = "other-instance";
+            r.prevHash = head.hash;
+            r.evaluatedAt = last.evaluatedAt;
+            r.asOf = last.asOf;
+            r.operationId = last.operationId;
+            r.purpose = last.purpose;
+            r.outcome = last.outcome;
+            r.rulesetDigest = last.rulesetDigest;
+            r.rulesetVersion = last.rulesetVersion;
+            r.durationMicros = last.durationMicros;
+            r.requestJson = last.requestJson;
+            r.responseJson = last.responseJson.replace(mine, theirs);
+            r.hash = DecisionChain.hash(r, head.hash);
+            r.persist();
+            head.seq = r.seq;
+            head.hash = r.hash;
+        });
+        String next = post();
+        long[] seqs = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> new long[]{
+                DecisionRecord.<DecisionRecord>findById(mine).seq, DecisionRecord.<DecisionRecord>findById(theirs).seq,
+                DecisionRecord.<DecisionRecord>findById(next).seq});
+        assertEquals(seqs[0] + 1, seqs[1]);
+        assertEquals(seqs[1] + 1, seqs[2], "the next decision follows the other instance's");
+        given().when().get("/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 
     private void update(String id, String json) throws Exception {
