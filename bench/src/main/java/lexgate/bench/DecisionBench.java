@@ -28,7 +28,12 @@ import java.util.concurrent.TimeUnit;
  * In process, on the active rules and policies, for the small, typical and worst-case request:
  * <ul>
  *   <li>{@code floor}: the same compiled KieBase, a new session, the same facts (built once), fireAllRules, dispose;</li>
- *   <li>{@code evaluator}: {@link Evaluator#evaluate}: request object to decision object;</li>
+ *   <li>{@code floorWarm}: the same strategy the evaluator uses (see {@code lexgate.rules.Sessions}), on a
+ *       bare session: one session holds the policy facts; per operation insert the request's facts,
+ *       fireAllRules, delete them again and fire once more so the withdrawals settle. No listener,
+ *       no agenda filter, no pool, no result assembly;</li>
+ *   <li>{@code evaluator}: {@link Evaluator#evaluate}: request object to decision object (warm sessions);</li>
+ *   <li>{@code evaluatorFresh}: the same on a new session per request, as before warm sessions;</li>
  *   <li>{@code pipeline}: what POST /v1/decisions does in process besides storage: parse the body,
  *       validate, evaluate, serialise the request and the response (as the service does to store them).</li>
  * </ul>
@@ -45,6 +50,9 @@ public class DecisionBench {
     Cases.Case chosen;
     List<Object> facts;
     List<Object> policyFacts;
+    Ruleset fresh;
+    KieSession warm;
+    final org.kie.api.runtime.rule.FactHandle[] handles = new org.kie.api.runtime.rule.FactHandle[64];
     final ObjectMapper mapper = new ObjectMapper();
 
     @Setup
@@ -54,6 +62,15 @@ public class DecisionBench {
         chosen = Cases.chosen(ruleset, request);
         facts = FactBuilder.facts(chosen.request(), ruleset.policies());
         policyFacts = List.copyOf(ruleset.policies().facts());
+        fresh = ruleset.withFreshSessions();
+        warm = ruleset.kieBase().newKieSession();
+        for (Object f : policyFacts) warm.insert(f);
+        if (warm.fireAllRules() != 0) throw new IllegalStateException("a rule fires on policy facts alone");
+    }
+
+    @org.openjdk.jmh.annotations.TearDown
+    public void tearDown() {
+        warm.dispose();
     }
 
     @Benchmark
@@ -66,6 +83,21 @@ public class DecisionBench {
         } finally {
             session.dispose();
         }
+    }
+
+    @Benchmark
+    public int floorWarm() {
+        int n = facts.size();
+        for (int i = 0; i < n; i++) handles[i] = warm.insert(facts.get(i));
+        int fired = warm.fireAllRules();
+        for (int i = 0; i < n; i++) warm.delete(handles[i]);
+        warm.fireAllRules();
+        return fired;
+    }
+
+    @Benchmark
+    public Evaluation evaluatorFresh() {
+        return Evaluator.evaluate(fresh, chosen.request());
     }
 
     @Benchmark

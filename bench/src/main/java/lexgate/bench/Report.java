@@ -66,13 +66,29 @@ public final class Report {
                     opsPerSec(f.us()), us(f) , "", alloc(f));
         }
         for (String which : List.of("small", "typical", "worst")) {
-            Jmh f = jmh.get("floor/" + which), e = jmh.get("evaluator/" + which);
+            Jmh f = jmh.get("floorWarm/" + which);
+            if (f == null) continue;
+            row("1 floor, warm: policy facts resident; insert, fire, delete", which, opsPerSec(f.us()), us(f), "",
+                    alloc(f));
+        }
+        for (String which : List.of("small", "typical", "worst")) {
+            // Like for like: the evaluator on warm sessions against the warm floor.
+            Jmh f = jmh.get("floorWarm/" + which), e = jmh.get("evaluator/" + which);
+            if (f == null) f = jmh.get("floor/" + which);
             if (f == null || e == null) continue;
+            Jmh cold = jmh.get("floor/" + which);
             double ratio = e.us() / f.us(), bestRatio = e.best() / f.best();
             worstRatio = Math.max(worstRatio, ratio);
             ratioText.add(which + " " + x(ratio) + " (best iterations " + x(bestRatio) + ")");
             row("2 evaluator: Evaluator.evaluate (in process)", which, opsPerSec(e.us()), us(e), "",
-                    "evaluator/floor = " + x(ratio) + " (best " + x(bestRatio) + "); " + alloc(e));
+                    "evaluator/warm floor = " + x(ratio) + " (best " + x(bestRatio) + ")"
+                            + (cold == null ? "" : "; /new-session floor = " + x(e.us() / cold.us())) + "; " + alloc(e));
+        }
+        for (String which : List.of("small", "typical", "worst")) {
+            Jmh e = jmh.get("evaluatorFresh/" + which), w = jmh.get("evaluator/" + which);
+            if (e == null) continue;
+            row("2 evaluator, new session per request (before)", which, opsPerSec(e.us()), us(e), "",
+                    (w == null ? "" : "warm sessions are " + x(e.us() / w.us()) + " faster; ") + alloc(e));
         }
         for (String which : List.of("small", "typical", "worst")) {
             Jmh p = jmh.get("pipeline/" + which), e = jmh.get("evaluator/" + which);
@@ -82,7 +98,7 @@ public final class Report {
         }
         if (!ratioText.isEmpty()) {
             targets.add(verdict(worstRatio <= 1.5, "evaluator within 1.5x of the floor",
-                    "evaluator/floor: " + String.join(", ", ratioText)));
+                    "evaluator/warm floor: " + String.join(", ", ratioText)));
         }
         sep();
 
