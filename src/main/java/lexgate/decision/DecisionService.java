@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Makes a decision end to end: validates the request against the active ruleset's policies,
@@ -53,7 +52,7 @@ public class DecisionService {
         Evaluation ev = Evaluator.evaluate(ruleset, evaluated);
         long micros = (System.nanoTime() - start) / 1_000;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Decision decision = new Decision(UUID.randomUUID().toString(), ev.outcome(),
+        Decision decision = new Decision(DecisionIds.next(now), ev.outcome(),
                 ev.outcome() == Decision.Outcome.ALLOW, evaluated.asOf(), now.toString(),
                 new Decision.RulesetRef(ruleset.version(), ruleset.digest()), ev.reasons(), ev.obligations(),
                 ev.missing(), null);

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Fills the decision table of a PostgreSQL database up to N rows, as the service would have: copies
@@ -64,10 +63,10 @@ public final class BulkLoad {
                 for (int i = 0; i < n; i++) {
                     DecisionRecord t = templates.get((int) ((done + i) % templates.size()));
                     DecisionRecord r = new DecisionRecord();
-                    r.id = UUID.randomUUID().toString();
+                    r.evaluatedAt = base.plusMillis(done + i);
+                    r.id = lexgate.decision.DecisionIds.next(r.evaluatedAt); // as the service makes them
                     r.seq = ++seq;
                     r.client = t.client;
-                    r.evaluatedAt = base.plusMillis(done + i);
                     r.asOf = t.asOf;
                     r.operationId = t.operationId;
                     r.purpose = t.purpose;
