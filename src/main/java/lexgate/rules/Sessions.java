@@ -4,8 +4,6 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -185,13 +183,6 @@ public final class Sessions {
                     if (policyIdentity.contains(event.getOldObject())) tainted = true;
                 }
             });
-            kie.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    Observer o = observer;
-                    if (o != null) o.fired(event.getMatch().getRule());
-                }
-            });
             for (Object f : policyFacts) kie.insert(f);
         }
 
@@ -205,10 +196,19 @@ public final class Sessions {
             }
         }
 
-        /** Fires the rules the filter accepts, at most {@code max} times; returns the number of firings. */
+        /**
+         * Fires the rules the filter accepts, at most {@code max} times; returns the number of firings.
+         * The observer hears of each match the filter accepts, which is each match that fires (no agenda
+         * listener: with one, Drools makes an event object for every match created and cancelled).
+         */
         public int fire(AgendaFilter filter, int max) {
             try {
-                int n = kie.fireAllRules(filter, max);
+                Observer o = observer;
+                int n = kie.fireAllRules(match -> {
+                    boolean accept = filter.accept(match);
+                    if (accept && o != null) o.fired(match.getRule());
+                    return accept;
+                }, max);
                 if (n >= max) tainted = true;
                 return n;
             } catch (RuntimeException e) {
