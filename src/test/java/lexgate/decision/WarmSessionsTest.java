@@ -79,24 +79,10 @@ class WarmSessionsTest {
 
     @Test
     void aRuleMatchingPolicyDataAloneTurnsReuseOff(@TempDir Path tmp) throws Exception {
-        Path rules = Trees.copy(RULES, tmp.resolve("rules"));
-        Files.writeString(rules.resolve("eu/gdpr/art5/policy-only.drl"), """
-                package eu.gdpr.art5;
-
-                import lexgate.vocabulary.*;
-
-                rule "policy only"
-                    @id("test.policy-only")
-                    @cite("eu-gdpr:A5-1-c")
-                    @jurisdiction("EU")
-                    @inForce("2018-05-25")
-                when
+        Ruleset warm = withRule(tmp, "policy-only", """
                     Country(code == "FR")
                 then
-                    insertLogical(Finding.review("France is listed."));
-                end
-                """);
-        Ruleset warm = RulesetCompiler.compile(rules, POLICIES);
+                    insertLogical(Finding.review("France is listed."));""");
         Ruleset fresh = warm.withFreshSessions();
         Map<String, OperationRequest> requests = requests(warm);
         for (int round = 0; round < 2; round++) {
@@ -112,25 +98,11 @@ class WarmSessionsTest {
 
     @Test
     void aSessionARuleLeftDirtyIsNotReused(@TempDir Path tmp) throws Exception {
-        Path rules = Trees.copy(RULES, tmp.resolve("rules"));
         // A plain insert (not insertLogical) outlives the request's facts: the session must not go back.
-        Files.writeString(rules.resolve("eu/gdpr/art5/sticky.drl"), """
-                package eu.gdpr.art5;
-
-                import lexgate.vocabulary.*;
-
-                rule "sticky"
-                    @id("test.sticky")
-                    @cite("eu-gdpr:A5-1-c")
-                    @jurisdiction("EU")
-                    @inForce("2018-05-25")
-                when
+        Ruleset warm = withRule(tmp, "sticky", """
                     Operation(purpose == "direct-marketing")
                 then
-                    insert(Finding.review("Sticky."));
-                end
-                """);
-        Ruleset warm = RulesetCompiler.compile(rules, POLICIES);
+                    insert(Finding.review("Sticky."));""");
         Ruleset fresh = warm.withFreshSessions();
         Map<String, OperationRequest> requests = requests(warm);
         boolean sawMarketing = false;
@@ -147,6 +119,26 @@ class WarmSessionsTest {
         }
         assertTrue(sawMarketing, "some scenario has purpose direct-marketing");
         assertEquals(Boolean.TRUE, warm.sessions().reused());
+    }
+
+    /** The shipped rules plus one rule {@code test.<name>} with the given body (from its conditions to its consequence). */
+    private static Ruleset withRule(Path tmp, String name, String body) throws java.io.IOException {
+        Path rules = Trees.copy(RULES, tmp.resolve("rules"));
+        Files.writeString(rules.resolve("eu/gdpr/art5/" + name + ".drl"), """
+                package eu.gdpr.art5;
+
+                import lexgate.vocabulary.*;
+
+                rule "%s"
+                    @id("test.%s")
+                    @cite("eu-gdpr:A5-1-c")
+                    @jurisdiction("EU")
+                    @inForce("2018-05-25")
+                when
+                %s
+                end
+                """.formatted(name, name, body));
+        return RulesetCompiler.compile(rules, POLICIES);
     }
 
     private static Map<String, OperationRequest> requests(Ruleset ruleset) {
