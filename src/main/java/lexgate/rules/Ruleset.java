@@ -28,11 +28,6 @@ public record Ruleset(String version, String digest, Instant loadedAt, KieBase k
                 new Sessions(kieBase, policies.facts(), rulesByQualifiedName, false));
     }
 
-    /** The metadata of a rule by its Drools package and name. */
-    public RuleMeta rule(String packageName, String ruleName) {
-        return rulesByQualifiedName.get(packageName + "." + ruleName);
-    }
-
     /** Every rule's metadata, ordered by id. */
     public List<RuleMeta> rules() {
         return rulesByQualifiedName.values().stream()
