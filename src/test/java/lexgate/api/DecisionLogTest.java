@@ -1,0 +1,69 @@
+package lexgate.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every stored decision is logged once (OPA's decision log): its id, outcome, ruleset digest,
+ * client and timings; never the request's own text.
+ */
+@QuarkusTest
+class DecisionLogTest {
+
+    @Test
+    void oneLineWithIdOutcomeDigestClientAndTimingsButNoRequestText() {
+        Logger logger = Logger.getLogger("lexgate.decisions");
+        Level before = logger.getLevel();
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                synchronized (lines) {
+                    lines.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.setLevel(Level.INFO);
+        logger.addHandler(capture);
+        String marker = "secret-customer-list-7f3a";
+        String id;
+        String digest;
+        try {
+            var body = given().contentType("application/json")
+                    .body(DecisionApiTest.DELIVERY.replace("\"t-1\"", "\"" + marker + "\""))
+                    .when().post("/v1/decisions").then().statusCode(201).extract().jsonPath();
+            id = body.getString("decisionId");
+            digest = body.getString("ruleset.digest");
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(before);
+        }
+        List<String> mine;
+        synchronized (lines) {
+            mine = lines.stream().filter(l -> l.contains(id)).toList();
+        }
+        assertEquals(1, mine.size(), "one log line per decision: " + lines);
+        String line = mine.get(0);
+        assertTrue(line.matches("decision " + id + " outcome=ALLOW ruleset=" + java.util.regex.Pattern.quote(digest)
+                + " client=\\S+ evalMicros=\\d+ totalMicros=\\d+"), line);
+        assertFalse(line.contains(marker), "no request text in the log: " + line);
+    }
+}
