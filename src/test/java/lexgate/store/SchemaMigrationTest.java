@@ -15,6 +15,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,7 +47,7 @@ class SchemaMigrationTest {
                     }
                 }
             } else {
-                assertTrue(!versions.contains("1.1"), product + " must not run PostgreSQL's migrations: " + versions);
+                assertFalse(versions.contains("1.1"), product + " must not run PostgreSQL's migrations: " + versions);
             }
         }
     }
