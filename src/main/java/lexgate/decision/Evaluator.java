@@ -38,8 +38,9 @@ public final class Evaluator {
     public static Evaluation evaluate(Ruleset ruleset, OperationRequest req) {
         LocalDate asOf = LocalDate.parse(req.asOf());
         List<Object> facts = FactBuilder.facts(req, ruleset.policies());
+        // Every finding in working memory, with the rule that inserted it: kept up to date from the
+        // session's events, so the findings need no scan of working memory (policy facts included).
         Map<Object, Rule> origin = new IdentityHashMap<>();
-        List<Finding> findings = new ArrayList<>();
         java.util.Set<String> fired = new java.util.TreeSet<>();
         String failure = null;
         Sessions.Observer observer = new Sessions.Observer() {
@@ -53,7 +54,13 @@ public final class Evaluator {
                 RuleMeta m = ruleset.sessions().meta(rule);
                 if (m != null) fired.add(m.id());
             }
+
+            @Override
+            public void deleted(Object fact) {
+                if (fact instanceof Finding) origin.remove(fact);
+            }
         };
+        List<Finding> findings = new ArrayList<>();
         // A session with the policy facts already in it; closing it withdraws the request's facts.
         try (Sessions.Lease session = ruleset.sessions().lease(observer)) {
             try {
@@ -64,7 +71,8 @@ public final class Evaluator {
                 };
                 int firings = session.fire(inForce, MAX_FIRINGS);
                 if (firings >= MAX_FIRINGS) failure = "The rules fired " + firings + " times without settling (a loop); a person must decide.";
-                for (Object o : session.objects(o -> o instanceof Finding)) findings.add((Finding) o);
+                for (Object o : origin.keySet()) findings.add((Finding) o);
+                assert sameObjects(findings, session.objects(o -> o instanceof Finding)) : "findings tracked from events differ from working memory";
             } catch (RuntimeException e) {
                 LOG.error("rule evaluation failed", e);
                 failure = "A rule failed while evaluating this request; the service log has the details.";
@@ -116,6 +124,15 @@ public final class Evaluator {
                 : reasons.stream().anyMatch(r -> r.effect().equals("REVIEW")) ? Decision.Outcome.REVIEW
                 : Decision.Outcome.ALLOW;
         return new Evaluation(outcome, dedupe(reasons), dedupe(obligations), missingList, fired);
+    }
+
+    /** For the assertion above (tests run with -ea): the same objects by identity, in any order. */
+    private static boolean sameObjects(List<Finding> tracked, java.util.Collection<?> inMemory) {
+        java.util.Set<Object> a = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        a.addAll(tracked);
+        java.util.Set<Object> b = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        b.addAll(inMemory);
+        return a.equals(b);
     }
 
     private static <T> List<T> dedupe(List<T> list) {

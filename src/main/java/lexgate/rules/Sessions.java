@@ -60,6 +60,9 @@ public final class Sessions {
 
         /** The rule fired. */
         void fired(Rule rule);
+
+        /** The fact left working memory (a rule deleted it, or the truth maintenance withdrew it). */
+        void deleted(Object fact);
     }
 
     private final KieBase kieBase;
@@ -181,6 +184,8 @@ public final class Sessions {
                 @Override
                 public void objectDeleted(ObjectDeletedEvent event) {
                     if (policyIdentity.contains(event.getOldObject())) tainted = true;
+                    Observer o = observer;
+                    if (o != null) o.deleted(event.getOldObject());
                 }
             });
             for (Object f : policyFacts) kie.insert(f);
