@@ -1,59 +1,134 @@
 package lexgate.bench;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
- * Evaluator against warm floor, paired in time: one JVM alternates half-second chunks of
- * {@link DecisionBench#floorWarm()} and {@link DecisionBench#evaluator()} after a 40 s warm-up of
- * both, and prints the median of the 30 per-pair ratios. On a shared machine whose speed drifts
- * by 30% within a minute, JMH's sequential forks (all of one benchmark, then all of the other) can
- * put the two on different sides of a drift; pairs cannot. Not part of {@code bench/run}; run it
- * by hand with the same class path and system properties as the JMH runs (bench/README.md).
+ * Evaluator against warm floor, paired in time: the verdict on "evaluator within 1.5x of the floor".
  *
- * <p>Arguments: small, typical or worst (default typical).
+ * <p>One JVM holds the small, typical and worst-case request. After a warm-up that runs all six
+ * operations ({@link DecisionBench#floorWarm()} and {@link DecisionBench#evaluator()} for each
+ * request) in turn, every round times one chunk of each, back to back, and the ratio of each pair
+ * is kept; the result is the median ratio over the rounds, with its quartiles. On a shared machine
+ * whose speed drifts by 30% within a minute, JMH's sequential forks (all of one benchmark, then all
+ * of the next) can put the floor and the evaluator on different sides of a drift; a pair cannot,
+ * because its two halves are a fraction of a second apart. {@code bench/run} runs it after JMH and
+ * {@link Report} takes the target's verdict from it.
+ *
+ * <p>Arguments: warm-up seconds, rounds, chunk milliseconds, output folder (writes
+ * {@code paired-small.properties}, {@code paired-typical.properties}, {@code paired-worst.properties}).
  */
 public final class Paired {
+    static final List<String> REQUESTS = List.of("small", "typical", "worst");
+
     private Paired() {}
 
     public static void main(String[] args) throws Exception {
-        DecisionBench b = new DecisionBench();
-        b.request = args.length > 0 ? args[0] : "typical";
-        b.setup();
-        long warmEnd = System.nanoTime() + 40_000_000_000L;
+        int warmSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        long chunkNanos = (args.length > 2 ? Long.parseLong(args[2]) : 500) * 1_000_000L;
+        Path out = args.length > 3 ? Path.of(args[3]) : Path.of(System.getProperty("lexgate.bench.out", "."));
+        if (rounds < 4) throw new IllegalArgumentException("at least 4 rounds are needed for quartiles");
+
+        List<DecisionBench> benches = new ArrayList<>();
+        for (String r : REQUESTS) {
+            DecisionBench b = new DecisionBench();
+            b.request = r;
+            b.setup();
+            benches.add(b);
+        }
+        long warmEnd = System.nanoTime() + warmSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmEnd) {
-            b.floorWarm();
-            b.evaluator();
+            for (DecisionBench b : benches) {
+                b.floorWarm();
+                b.evaluator();
+            }
         }
-        List<Double> floor = new ArrayList<>(), evaluator = new ArrayList<>(), ratio = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            double f = chunk(b::floorWarm), e = chunk(b::evaluator);
-            floor.add(f);
-            evaluator.add(e);
-            ratio.add(e / f);
+        List<List<double[]>> pairs = new ArrayList<>();
+        for (int i = 0; i < benches.size(); i++) pairs.add(new ArrayList<>());
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < benches.size(); i++) {
+                DecisionBench b = benches.get(i);
+                // Alternate which half goes first, so that a steady drift favours neither.
+                double f, e;
+                if (round % 2 == 0) {
+                    f = chunk(b::floorWarm, chunkNanos);
+                    e = chunk(b::evaluator, chunkNanos);
+                } else {
+                    e = chunk(b::evaluator, chunkNanos);
+                    f = chunk(b::floorWarm, chunkNanos);
+                }
+                pairs.get(i).add(new double[] {f, e});
+            }
         }
-        b.tearDown();
-        Collections.sort(floor);
-        Collections.sort(evaluator);
-        Collections.sort(ratio);
-        System.out.printf(java.util.Locale.ROOT, "%s: warm floor median %.1f µs, evaluator median %.1f µs,"
-                        + " evaluator/warm floor paired median %.2fx (quartiles %.2fx to %.2fx, 30 pairs)%n",
-                b.request, floor.get(15), evaluator.get(15), ratio.get(15), ratio.get(7), ratio.get(22));
+        for (DecisionBench b : benches) b.tearDown();
+        Files.createDirectories(out);
+        for (int i = 0; i < benches.size(); i++) {
+            List<Double> floor = new ArrayList<>(), evaluator = new ArrayList<>(), ratio = new ArrayList<>();
+            for (double[] p : pairs.get(i)) {
+                floor.add(p[0]);
+                evaluator.add(p[1]);
+                ratio.add(p[1] / p[0]);
+            }
+            Properties p = new Properties();
+            p.setProperty("request", REQUESTS.get(i));
+            p.setProperty("rounds", Integer.toString(rounds));
+            p.setProperty("chunkMillis", Long.toString(chunkNanos / 1_000_000L));
+            p.setProperty("warmupSeconds", Integer.toString(warmSeconds));
+            p.setProperty("floorMedianUs", num(median(floor)));
+            p.setProperty("evaluatorMedianUs", num(median(evaluator)));
+            p.setProperty("ratioMedian", num(median(ratio)));
+            p.setProperty("ratioQ1", num(quantile(ratio, 0.25)));
+            p.setProperty("ratioQ3", num(quantile(ratio, 0.75)));
+            write(out.resolve("paired-" + REQUESTS.get(i) + ".properties"), p);
+            System.out.printf(Locale.ROOT, "%s: warm floor median %.1f µs, evaluator median %.1f µs, evaluator/warm floor"
+                            + " paired median %.2fx (quartiles %.2fx to %.2fx, %d pairs)%n", REQUESTS.get(i),
+                    median(floor), median(evaluator), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75), rounds);
+        }
     }
 
     private interface Op {
         Object run() throws Exception;
     }
 
-    /** Mean µs per operation over half a second. */
-    private static double chunk(Op op) throws Exception {
-        long n = 0, t0 = System.nanoTime(), end = t0 + 500_000_000L, t;
+    /** Mean µs per operation over one chunk. */
+    private static double chunk(Op op, long nanos) throws Exception {
+        long n = 0, t0 = System.nanoTime(), end = t0 + nanos, t;
         do {
             op.run();
             n++;
             t = System.nanoTime();
         } while (t < end);
         return (t - t0) / 1000.0 / n;
+    }
+
+    static double median(List<Double> v) {
+        return quantile(v, 0.5);
+    }
+
+    /** Linear interpolation between closest ranks (the usual definition; exact for the median). */
+    static double quantile(List<Double> v, double q) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        double pos = q * (s.size() - 1);
+        int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
+        return s.get(lo) + (s.get(hi) - s.get(lo)) * (pos - lo);
+    }
+
+    private static String num(double d) {
+        return String.format(Locale.ROOT, "%.4f", d);
+    }
+
+    private static void write(Path file, Properties p) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            p.store(w, "lexgate.bench.Paired: evaluator against warm floor, paired in time");
+        }
     }
 }
