@@ -1,0 +1,70 @@
+package lexgate.store;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The writer's append path by database: on PostgreSQL a batch is one statement (head move and
+ * insert together), elsewhere a transaction of three. Either way the stored record is byte for byte
+ * what was served, also for text that a SQL or array literal would have to escape, and the chain
+ * head follows. (CI runs this class on H2 and again on PostgreSQL.)
+ */
+@QuarkusTest
+class SingleStatementAppendTest {
+
+    @Inject
+    DecisionStore store;
+
+    @Inject
+    DataSource ds;
+
+    @Test
+    void onePassOnPostgresqlOnlyAndTheRecordIsExactlyTheBodyServed() throws Exception {
+        String product;
+        try (Connection c = ds.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        assertEquals("PostgreSQL".equals(product), store.singleStatement(), "append path on " + product);
+
+        // Quotes, backslashes, a SQL comment marker, non-ASCII and an escaped control character.
+        String opId = "op \"quoted\" \\ back\\slash -- not a comment; 'single' ü € 𝄞 \\n";
+        String body = lexgate.api.DecisionApiTest.DELIVERY.replace("\"operationId\":\"t-1\"",
+                "\"operationId\":" + json(opId));
+        for (int i = 0; i < 3; i++) {
+            Response r = given().contentType("application/json").body(body).when().post("/v1/decisions");
+            r.then().statusCode(201);
+            String id = r.path("decisionId");
+            try (Connection c = ds.getConnection();
+                 PreparedStatement q = c.prepareStatement("SELECT response_json, operation_id, seq FROM decision WHERE id = ?");
+                 PreparedStatement h = c.prepareStatement("SELECT seq, hash FROM chain_head WHERE id = 1")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    assertEquals(r.asString(), rs.getString(1), "stored JSON is the body served");
+                    assertEquals(opId, rs.getString(2));
+                    long seq = rs.getLong(3);
+                    try (ResultSet hr = h.executeQuery()) {
+                        hr.next();
+                        assertEquals(seq, hr.getLong(1), "the head moved to the last decision");
+                    }
+                }
+            }
+        }
+        given().when().get("/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    private static String json(String s) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+    }
+}
