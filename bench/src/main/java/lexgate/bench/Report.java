@@ -48,7 +48,17 @@ public final class Report {
     /** One wrk run. */
     /** One wrk run; the CPU totals (µs over the run, from /proc) are NaN when the run file has no CPU line. */
     record Http(double rps, double p50us, double p99us, double meanUs, long requests, long non2xx, long errors,
-                double serviceCpuUs, double postgresCpuUs, double machineCpuUs) {
+                double serviceCpuUs, double postgresCpuUs, double machineCpuUs,
+                double walBytes, double walFpi, double checkpoints) {
+        /** "WAL/request 3.3 KB (full-page images 4.1%), 1 checkpoint started", or "" without a WAL line. */
+        String walPerRequest() {
+            if (Double.isNaN(walBytes) || requests == 0) return "";
+            String s = String.format(Locale.ROOT, "WAL/request %.1f KB, %.2f full-page images", walBytes / requests / 1024,
+                    walFpi / requests);
+            long c = (long) checkpoints;
+            return s + (c == 0 ? ", no checkpoint started" : ", " + c + (c == 1 ? " checkpoint" : " checkpoints") + " started");
+        }
+
         /** "CPU per request: service 512 µs, PostgreSQL 150 µs, machine 710 µs" (PostgreSQL left out when idle). */
         String cpuPerRequest() {
             if (Double.isNaN(machineCpuUs) || requests == 0) return "";
@@ -180,7 +190,8 @@ public final class Report {
                         "peak " + fmt0(peak) + "/s vs echo peak " + fmt0(echoPeak) + "/s = " + pct(peak / echoPeak) + cost));
                 if (half != null) {
                     targets.add(verdict(half.p99us() < 10_000, "p99 < 10 ms at half of peak load (PostgreSQL)",
-                            "p99 " + ms(half.p99us()) + " at " + fmt0(half.rps()) + "/s (target rate " + rate + "/s)"));
+                            "p99 " + ms(half.p99us()) + " at " + fmt0(half.rps()) + "/s (target rate " + rate + "/s)"
+                                    + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())));
                 }
             }
         }
@@ -336,6 +347,8 @@ public final class Report {
         }
         String cpu = h.cpuPerRequest();
         if (!cpu.isEmpty()) n = n.isEmpty() ? cpu : n + "; " + cpu;
+        String wal = h.walPerRequest();
+        if (!wal.isEmpty()) n = n.isEmpty() ? wal : n + "; " + wal;
         row(measure, variant, fmt0(h.rps()) + " req/s", ms(h.p50us()), ms(h.p99us()), n);
     }
 
@@ -360,7 +373,7 @@ public final class Report {
         Map<String, Double> v = new LinkedHashMap<>();
         boolean result = false;
         for (String line : Files.readAllLines(p)) {
-            if (!line.startsWith("RESULT") && !line.startsWith("CPU")) continue;
+            if (!line.startsWith("RESULT") && !line.startsWith("CPU") && !line.startsWith("WAL")) continue;
             result |= line.startsWith("RESULT");
             Matcher m = KV.matcher(line);
             while (m.find()) v.put(m.group(1), Double.parseDouble(m.group(2)));
@@ -369,7 +382,8 @@ public final class Report {
         return new Http(v.get("rps"), v.get("p50_us"), v.get("p99_us"), v.get("mean_us"),
                 v.get("requests").longValue(), v.get("non2xx").longValue(), v.get("errors").longValue(),
                 v.getOrDefault("service_us", Double.NaN), v.getOrDefault("postgres_us", Double.NaN),
-                v.getOrDefault("machine_us", Double.NaN));
+                v.getOrDefault("machine_us", Double.NaN), v.getOrDefault("wal_bytes", Double.NaN),
+                v.getOrDefault("wal_fpi", Double.NaN), v.getOrDefault("checkpoints", Double.NaN));
     }
 
     private Map<String, Jmh> jmh(Path file, String param) throws IOException {
