@@ -170,15 +170,9 @@ public class DecisionStore {
     private boolean appendInOneStatement(List<Pending> batch) throws SQLException {
         long fromSeq = headSeq;
         String fromHash = headHash;
-        long seq = fromSeq;
-        String prev = fromHash;
-        for (Pending p : batch) {
-            DecisionRecord r = p.record();
-            r.seq = ++seq;
-            r.prevHash = prev;
-            r.hash = DecisionChain.hash(r, prev, p.requestSha(), p.responseSha());
-            prev = r.hash;
-        }
+        chain(batch, fromSeq, fromHash);
+        long seq = fromSeq + batch.size();
+        String prev = batch.get(batch.size() - 1).record().hash;
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             if (!auto) c.setAutoCommit(true);
@@ -204,6 +198,19 @@ public class DecisionStore {
                     }
                 }
             }
+        }
+    }
+
+    /** Gives the batch's records their seq, prev_hash and hash, in order, after the given head. */
+    private static void chain(List<Pending> batch, long fromSeq, String fromHash) {
+        long seq = fromSeq;
+        String prev = fromHash;
+        for (Pending p : batch) {
+            DecisionRecord r = p.record();
+            r.seq = ++seq;
+            r.prevHash = prev;
+            r.hash = DecisionChain.hash(r, prev, p.requestSha(), p.responseSha());
+            prev = r.hash;
         }
     }
 
@@ -260,15 +267,9 @@ public class DecisionStore {
                         fromHash = rs.getString(2);
                     }
                 }
-                long seq = fromSeq;
-                String prev = fromHash;
-                for (Pending p : batch) {
-                    DecisionRecord r = p.record();
-                    r.seq = ++seq;
-                    r.prevHash = prev;
-                    r.hash = DecisionChain.hash(r, prev, p.requestSha(), p.responseSha());
-                    prev = r.hash;
-                }
+                chain(batch, fromSeq, fromHash);
+                long seq = fromSeq + batch.size();
+                String prev = batch.get(batch.size() - 1).record().hash;
                 try (PreparedStatement move = c.prepareStatement(lockFirst
                         ? "UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"
                         : "UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? AND hash = ?")) {
