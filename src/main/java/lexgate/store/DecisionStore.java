@@ -119,8 +119,9 @@ public class DecisionStore {
      * One transaction per batch, in plain JDBC (one batched INSERT, no ORM bookkeeping on the hot
      * path). The head this writer committed last is remembered, so a batch normally costs three
      * round trips: move the head with a conditional UPDATE (which also takes its row lock), INSERT
-     * the records, COMMIT; on PostgreSQL the three are one statement, one round trip. If the head is not where this writer left it (another instance appended,
-     * or it is not known yet), the batch is chained again after the head read under
+     * the records, COMMIT; on PostgreSQL the three are one statement, one round trip. If the head
+     * is not where this writer left it (another instance appended, or it is not known yet), the
+     * batch is chained again after the head read under
      * {@code SELECT ... FOR UPDATE}. Either way seq and prev_hash follow commit order.
      */
     private void commit(List<Pending> batch) {
