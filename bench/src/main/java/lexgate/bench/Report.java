@@ -45,12 +45,11 @@ public final class Report {
         boolean noisy() { return !Double.isNaN(err) && err > 0.2 * us; }
     }
 
-    /** One wrk run. */
-    /** One wrk run; the CPU totals (µs over the run, from /proc) are NaN when the run file has no CPU line. */
+    /** One wrk run; the CPU totals (µs over the run, from /proc) and the WAL figures are NaN when the run file has no such line. */
     record Http(double rps, double p50us, double p99us, double meanUs, long requests, long non2xx, long errors,
                 double serviceCpuUs, double postgresCpuUs, double machineCpuUs,
                 double walBytes, double walFpi, double checkpoints) {
-        /** "WAL/request 3.3 KB (full-page images 4.1%), 1 checkpoint started", or "" without a WAL line. */
+        /** "WAL/request 3.3 KB, 0.01 full-page images, 1 checkpoint started", or "" without a WAL line. */
         String walPerRequest() {
             if (Double.isNaN(walBytes) || requests == 0) return "";
             String s = String.format(Locale.ROOT, "WAL/request %.1f KB, %.2f full-page images", walBytes / requests / 1024,
