@@ -3,6 +3,8 @@ package lexgate.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,9 @@ import lexgate.decision.DecisionService;
 import lexgate.store.DecisionRecord;
 import lexgate.store.DecisionStore;
 import lexgate.store.StorageUnavailableException;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 
 /** {@code POST /v1/decisions} evaluates and stores; {@code GET /v1/decisions/{id}} reads a stored decision back. */
@@ -32,18 +37,25 @@ public class DecisionResource {
     @Inject
     ObjectMapper mapper;
 
-    /** Evaluates one processing operation; 201 with the decision once it is stored. */
+    /**
+     * Evaluates one processing operation; 201 with the decision once it is stored. Runs on the
+     * I/O thread that read the request (no hand-off to a worker thread, none parked while the
+     * record commits): the evaluation is pure computation, and the answer is written on this
+     * request's I/O thread when the writer's commit completes the stage.
+     */
     @lexgate.security.Allowed(lexgate.security.Role.DECIDE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decide(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
-        DecisionService.Decided d = decisions.decide(RequestReader.read(body),
-                (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER));
-        // The body is the JSON already serialised for the record: no second serialisation, and the
-        // 201 is byte for byte what GET returns (less "request"). The contract shows a path-only
-        // Location; header() keeps it as written.
-        return Response.status(201).header("Location", "/v1/decisions/" + d.decision().decisionId())
-                .type(MediaType.APPLICATION_JSON).entity(d.json()).build();
+    @NonBlocking
+    public CompletionStage<Response> decide(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        io.vertx.core.Context io = Vertx.currentContext();
+        Executor after = io == null ? Runnable::run : task -> io.runOnContext(v -> task.run());
+        return decisions.decideAsync(RequestReader.read(body), (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER), after)
+                // The body is the JSON already serialised for the record: no second serialisation, and the
+                // 201 is byte for byte what GET returns (less "request"). The contract shows a path-only
+                // Location; header() keeps it as written.
+                .thenApply(d -> Response.status(201).header("Location", "/v1/decisions/" + d.decision().decisionId())
+                        .type(MediaType.APPLICATION_JSON).entity(d.json()).build());
     }
 
     /** The stored decision with the request it evaluated; 404 problem if unknown. */

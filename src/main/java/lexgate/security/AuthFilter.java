@@ -1,5 +1,8 @@
 package lexgate.security;
 
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -29,27 +32,51 @@ public class AuthFilter {
     @ConfigProperty(name = "lexgate.auth.enabled", defaultValue = "true")
     boolean enabled;
 
+    /**
+     * Runs on whatever thread the endpoint runs on. On an I/O thread (non-blocking endpoints such
+     * as {@code POST /v1/decisions}) only a cached API key is checked in place; a key not cached
+     * (a database read) or a token (its key set may be fetched) is checked on a worker thread.
+     */
     @ServerRequestFilter
-    public Optional<Response> authenticate(ContainerRequestContext ctx, ResourceInfo resource) {
+    public Uni<Response> authenticate(ContainerRequestContext ctx, ResourceInfo resource) {
         if (!enabled) {
             ctx.setProperty(CALLER, Caller.ANONYMOUS);
-            return Optional.empty();
+            return NOTHING;
         }
         String header = ctx.getHeaderString("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
-            return Optional.of(unauthorized("send Authorization: Bearer <API key or token>"));
+            return Uni.createFrom().item(unauthorized("send Authorization: Bearer <API key or token>"));
         }
         String token = header.substring(7).trim();
-        Optional<Caller> caller = token.chars().filter(c -> c == '.').count() == 2 ? jwt.verify(token) : keys.authenticate(token);
-        if (caller.isEmpty()) return Optional.of(unauthorized("the API key or token is not valid (unknown, revoked or expired)"));
+        boolean isJwt = token.chars().filter(c -> c == '.').count() == 2;
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            Optional<Optional<Caller>> cached = isJwt ? Optional.empty() : keys.cached(token);
+            if (cached.isEmpty()) {
+                return Uni.createFrom().item(() -> authorise(ctx, resource, identify(token, isJwt)))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            }
+            return Uni.createFrom().item(authorise(ctx, resource, cached.get()));
+        }
+        return Uni.createFrom().item(authorise(ctx, resource, identify(token, isJwt)));
+    }
+
+    private Optional<Caller> identify(String token, boolean isJwt) {
+        return isJwt ? jwt.verify(token) : keys.authenticate(token);
+    }
+
+    private static final Uni<Response> NOTHING = Uni.createFrom().nullItem();
+
+    /** Null to go on (the caller is set on the request), else the 401 or 403 to answer. */
+    private static Response authorise(ContainerRequestContext ctx, ResourceInfo resource, Optional<Caller> caller) {
+        if (caller.isEmpty()) return unauthorized("the API key or token is not valid (unknown, revoked or expired)");
         Role[] needed = needed(resource);
         if (!caller.get().mayAny(needed)) {
             StringBuilder roles = new StringBuilder();
             for (Role r : needed) roles.append(roles.length() == 0 ? "" : " or ").append(r.code());
-            return Optional.of(Problem.response(403, "Forbidden", "this needs the role " + roles + " (or admin)", null));
+            return Problem.response(403, "Forbidden", "this needs the role " + roles + " (or admin)", null);
         }
         ctx.setProperty(CALLER, caller.get());
-        return Optional.empty();
+        return null;
     }
 
     private static Role[] needed(ResourceInfo resource) {

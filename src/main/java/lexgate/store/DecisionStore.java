@@ -72,22 +72,31 @@ public class DecisionStore {
 
     /** Appends the record to the chain; returns once it is committed, throws if it was not. */
     public void insert(DecisionRecord record) {
+        try {
+            append(record).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) throw new IllegalStateException("decision not confirmed as stored within " + commitTimeout, cause);
+            throw new IllegalStateException("decision not stored", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing", e);
+        }
+    }
+
+    /**
+     * Queues the record for the writer without waiting: the future completes once the batch holding
+     * it has committed, and fails if that batch did not, or if no commit is confirmed within the
+     * commit timeout. Callers answer their client only from its completion.
+     */
+    public CompletableFuture<Void> append(DecisionRecord record) {
         if (writer == null || stopping) throw new IllegalStateException("the decision writer is not running");
         // The expensive part of the hash (the two JSON digests) is done here, in parallel; the writer
         // only chains the short canonical line.
         Pending p = new Pending(record, DecisionChain.sha256(record.requestJson), DecisionChain.sha256(record.responseJson),
                 new CompletableFuture<>());
         queue.add(p);
-        try {
-            p.done().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("decision not stored", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("decision not confirmed as stored within " + commitTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing", e);
-        }
+        return p.done().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void writeLoop() {

@@ -22,6 +22,16 @@ public class RulesetStore {
     @Inject
     ObjectMapper mapper;
 
+    /** Whether this instance has already stored (or found stored) the ruleset: then {@link #ensureStored} does nothing. */
+    public boolean isStored(Ruleset r) {
+        return known.contains(r.digest());
+    }
+
+    /** Tests: forget which rulesets are on record, as a restarted instance would. */
+    void forgetStored() {
+        known.clear();
+    }
+
     /**
      * Makes sure the ruleset is stored, in a transaction of its own (so a concurrent insert by
      * another instance cannot spoil the caller's transaction). Cheap once known.
