@@ -10,7 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP ceiling for the benchmark: echoes a JSON body through the same HTTP and JSON stack,
- * without rules or storage. Off unless {@code lexgate.bench.echo=true}; 404 otherwise.
+ * without rules or storage. Off unless {@code lexgate.bench.echo=true}; 404 otherwise. Like
+ * {@code POST /v1/decisions} it runs on the I/O thread (no worker hand-off), so that the ceiling
+ * is the best this stack does, not a handicapped one.
  */
 @Path("/bench/echo")
 public class EchoResource {
@@ -23,6 +25,7 @@ public class EchoResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @io.smallrye.common.annotation.NonBlocking
     public Response echo(com.fasterxml.jackson.databind.JsonNode body) {
         if (!enabled) return Problem.response(404, "Not Found", null, null);
         return Response.ok(body).build();
