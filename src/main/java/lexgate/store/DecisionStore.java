@@ -42,6 +42,17 @@ public class DecisionStore {
     @ConfigProperty(name = "lexgate.store.commit-timeout", defaultValue = "15s")
     java.time.Duration commitTimeout;
 
+    /** A batch whose commit takes at least this long is logged (WARN "slow commit"). */
+    @ConfigProperty(name = "lexgate.store.slow-commit", defaultValue = "10ms")
+    java.time.Duration slowCommit;
+
+    private volatile long slowCommitMicros;
+
+    /** Tests: change the slow-commit threshold of the running writer. */
+    void slowCommitThreshold(java.time.Duration d) {
+        slowCommitMicros = d.toNanos() / 1_000;
+    }
+
     /** A record waiting for its batch, with the digests of its request and response made by the caller's thread. */
     private record Pending(DecisionRecord record, String requestSha, String responseSha, CompletableFuture<Void> done) {}
 
@@ -60,6 +71,7 @@ public class DecisionStore {
     private volatile boolean stopping;
 
     void onStart(@Observes StartupEvent event) {
+        slowCommitMicros = slowCommit.toNanos() / 1_000;
         writer = new Thread(this::writeLoop, "lexgate-decision-writer");
         writer.setDaemon(true);
         writer.start();
@@ -105,7 +117,14 @@ public class DecisionStore {
             try {
                 batch.add(queue.take());
                 queue.drainTo(batch, batchMax - 1);
+                long t = System.nanoTime();
                 commit(batch);
+                long micros = (System.nanoTime() - t) / 1_000;
+                if (micros >= slowCommitMicros) {
+                    // Every decision that arrived meanwhile waited for this commit too: the tail of POST latency.
+                    LOG.warnf("slow commit: %d ms for a batch of %d decisions, %d queued behind it", micros / 1_000,
+                            batch.size(), queue.size());
+                }
                 batch.forEach(p -> p.done().complete(null));
             } catch (InterruptedException e) {
                 break;
