@@ -48,7 +48,17 @@ public final class Report {
     /** One wrk run; the CPU totals (µs over the run, from /proc) and the WAL figures are NaN when the run file has no such line. */
     record Http(double rps, double p50us, double p99us, double meanUs, long requests, long non2xx, long errors,
                 double serviceCpuUs, double postgresCpuUs, double machineCpuUs,
-                double walBytes, double walFpi, double checkpoints) {
+                double walBytes, double walFpi, double checkpoints,
+                double slowCommits, double slowMaxMs, double slowHeld) {
+        /** "2 commits of 10 ms or more (longest 41 ms), 180 decisions waited for them", or "" without a SLOW line. */
+        String slowCommitText() {
+            if (Double.isNaN(slowCommits)) return "";
+            long n = (long) slowCommits;
+            if (n == 0) return "no commit took 10 ms or more";
+            return n + (n == 1 ? " commit" : " commits") + " of 10 ms or more (longest " + fmt0(slowMaxMs) + " ms), "
+                    + fmt0(slowHeld) + " decisions (" + pct(slowHeld / requests) + ") waited for them";
+        }
+
         /** "WAL/request 3.3 KB, 0.01 full-page images, 1 checkpoint started", or "" without a WAL line. */
         String walPerRequest() {
             if (Double.isNaN(walBytes) || requests == 0) return "";
@@ -143,7 +153,8 @@ public final class Report {
         }
         sep();
 
-        // 3, 4: echo, H2, PostgreSQL
+        // 3, 4: echo, H2, PostgreSQL, and the disk's flush latency
+        Properties fsync = props(dir.resolve("fsync.properties"));
         Map<Integer, Http> echo = sweep("echo");
         for (var e : echo.entrySet()) httpRow("3 HTTP ceiling: POST /bench/echo", "c=" + e.getKey(), e.getValue(), "");
         double echoPeak = echo.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN);
@@ -190,9 +201,24 @@ public final class Report {
                 if (half != null) {
                     targets.add(verdict(half.p99us() < 10_000, "p99 < 10 ms at half of peak load (PostgreSQL)",
                             "p99 " + ms(half.p99us()) + " at " + fmt0(half.rps()) + "/s (target rate " + rate + "/s)"
-                                    + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())));
+                                    + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())
+                                    + (half.slowCommitText().isEmpty() ? "" : "; " + half.slowCommitText())
+                                    + (fsync.isEmpty() ? "" : "; the disk's fdatasync (idle): p99.9 "
+                                            + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max "
+                                            + ms(Double.parseDouble(fsync.getProperty("maxUs"))) + ", "
+                                            + fsync.getProperty("over10ms") + " of " + fmt0(Double.parseDouble(fsync.getProperty("flushes")))
+                                            + " over 10 ms (a commit that meets one holds every decision queued behind it)")));
                 }
             }
+        }
+        if (!fsync.isEmpty()) {
+            double flushes = Double.parseDouble(fsync.getProperty("flushes"));
+            row("4 disk: fdatasync of one 8 KB page (FsyncProbe, idle machine)", fsync.getProperty("dir"),
+                    opsPerSec(Double.parseDouble(fsync.getProperty("seconds")) * 1e6 / flushes),
+                    ms(Double.parseDouble(fsync.getProperty("p50Us"))), ms(Double.parseDouble(fsync.getProperty("p99Us"))),
+                    "p99.9 " + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max " + ms(Double.parseDouble(fsync.getProperty("maxUs")))
+                            + "; " + fsync.getProperty("over10ms") + " of " + fmt0(flushes) + " flushes over 10 ms, "
+                            + ms(Double.parseDouble(fsync.getProperty("stalledUs"))) + " in all: what a commit waits for once");
         }
         sep();
 
@@ -348,6 +374,7 @@ public final class Report {
         if (!cpu.isEmpty()) n = n.isEmpty() ? cpu : n + "; " + cpu;
         String wal = h.walPerRequest();
         if (!wal.isEmpty()) n = n.isEmpty() ? wal : n + "; " + wal;
+        if (h.slowCommits() > 0) n = n.isEmpty() ? h.slowCommitText() : n + "; " + h.slowCommitText();
         row(measure, variant, fmt0(h.rps()) + " req/s", ms(h.p50us()), ms(h.p99us()), n);
     }
 
@@ -372,7 +399,7 @@ public final class Report {
         Map<String, Double> v = new LinkedHashMap<>();
         boolean result = false;
         for (String line : Files.readAllLines(p)) {
-            if (!line.startsWith("RESULT") && !line.startsWith("CPU") && !line.startsWith("WAL")) continue;
+            if (!line.startsWith("RESULT") && !line.startsWith("CPU") && !line.startsWith("WAL") && !line.startsWith("SLOW")) continue;
             result |= line.startsWith("RESULT");
             Matcher m = KV.matcher(line);
             while (m.find()) v.put(m.group(1), Double.parseDouble(m.group(2)));
@@ -382,7 +409,9 @@ public final class Report {
                 v.get("requests").longValue(), v.get("non2xx").longValue(), v.get("errors").longValue(),
                 v.getOrDefault("service_us", Double.NaN), v.getOrDefault("postgres_us", Double.NaN),
                 v.getOrDefault("machine_us", Double.NaN), v.getOrDefault("wal_bytes", Double.NaN),
-                v.getOrDefault("wal_fpi", Double.NaN), v.getOrDefault("checkpoints", Double.NaN));
+                v.getOrDefault("wal_fpi", Double.NaN), v.getOrDefault("checkpoints", Double.NaN),
+                v.getOrDefault("slow_commits", Double.NaN), v.getOrDefault("slow_max_ms", Double.NaN),
+                v.getOrDefault("slow_held", Double.NaN));
     }
 
     private Map<String, Jmh> jmh(Path file, String param) throws IOException {
