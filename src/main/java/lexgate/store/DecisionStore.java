@@ -18,19 +18,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Commits decisions and reads them back.
  *
  * <p>Group commit: decisions from concurrent requests are appended to the hash chain by one writer
  * thread, in batches, each batch in one transaction that holds the chain head's row lock (so seq and
- * prev_hash follow commit order, across instances too). {@link #insert} returns only after the batch holding
- * the record has committed; if the batch fails, every request in it fails and none of its records
- * is stored. Under light load a batch holds one decision; under heavy load one commit serves many.
+ * prev_hash follow commit order, across instances too). The future {@link #append} returns completes
+ * only after the batch holding the record has committed; if the batch fails, every request in it
+ * fails and none of its records is stored. Under light load a batch holds one decision; under heavy
+ * load one commit serves many.
  */
 @ApplicationScoped
 public class DecisionStore {
@@ -80,20 +79,6 @@ public class DecisionStore {
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
         if (writer != null) writer.interrupt();
-    }
-
-    /** Appends the record to the chain; returns once it is committed, throws if it was not. */
-    public void insert(DecisionRecord record) {
-        try {
-            append(record).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof TimeoutException) throw new IllegalStateException("decision not confirmed as stored within " + commitTimeout, cause);
-            throw new IllegalStateException("decision not stored", cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing", e);
-        }
     }
 
     /**
