@@ -65,6 +65,44 @@ public class DecisionService {
      * every decision, does no more than commit.
      */
     public CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Executor after) {
+        // Tell the writer a decision is on its way, so that a commit starting meanwhile may wait for
+        // it; withdrawn just before the record is queued (or if it never will be).
+        Prepared p;
+        store.announce();
+        try {
+            p = prepare(request, caller);
+        } finally {
+            store.withdraw();
+        }
+        CompletableFuture<Void> stored;
+        if (rulesets.isStored(p.ruleset())) {
+            stored = store(p.record());
+        } else {
+            // The ruleset's row must exist before a decision refers to it: a blocking write, once per ruleset.
+            stored = CompletableFuture.runAsync(() -> rulesets.ensureStored(p.ruleset(), "active"), Infrastructure.getDefaultWorkerPool())
+                    .thenCompose(v -> store(p.record()));
+        }
+        return stored.handleAsync((v, e) -> {
+            if (e != null) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                LOG.warnf("decision %s NOT stored (storage unavailable): %s", p.decision().decisionId(), cause.getClass().getSimpleName());
+                throw new StorageUnavailableException(cause);
+            }
+            if (LOG.isInfoEnabled()) {
+                // Concatenated, not infof: java.util.Formatter was 8% of a decision's own CPU time.
+                LOG.info("decision " + p.decision().decisionId() + " outcome=" + p.decision().outcome() + " ruleset="
+                        + p.ruleset().digest() + " client=" + caller.id() + " evalMicros=" + p.record().durationMicros
+                        + " totalMicros=" + (System.nanoTime() - p.start()) / 1_000);
+            }
+            return new Decided(p.decision(), p.record().responseJson);
+        }, after);
+    }
+
+    /** A decision made and serialised, not yet stored; {@code start} is when its evaluation began (nanoTime). */
+    private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, long start) {}
+
+    /** Validates, evaluates and serialises: everything but storing. Throws for an invalid request. */
+    private Prepared prepare(OperationRequest request, lexgate.security.Caller caller) {
         Ruleset ruleset = rules.get();
         List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
@@ -95,27 +133,7 @@ public class DecisionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a decision", e);
         }
-        CompletableFuture<Void> stored;
-        if (rulesets.isStored(ruleset)) {
-            stored = store(record);
-        } else {
-            // The ruleset's row must exist before a decision refers to it: a blocking write, once per ruleset.
-            stored = CompletableFuture.runAsync(() -> rulesets.ensureStored(ruleset, "active"), Infrastructure.getDefaultWorkerPool())
-                    .thenCompose(v -> store(record));
-        }
-        return stored.handleAsync((v, e) -> {
-            if (e != null) {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-                LOG.warnf("decision %s NOT stored (storage unavailable): %s", decision.decisionId(), cause.getClass().getSimpleName());
-                throw new StorageUnavailableException(cause);
-            }
-            if (LOG.isInfoEnabled()) {
-                // Concatenated, not infof: java.util.Formatter was 8% of a decision's own CPU time.
-                LOG.info("decision " + decision.decisionId() + " outcome=" + decision.outcome() + " ruleset=" + ruleset.digest()
-                        + " client=" + caller.id() + " evalMicros=" + micros + " totalMicros=" + (System.nanoTime() - start) / 1_000);
-            }
-            return new Decided(decision, record.responseJson);
-        }, after);
+        return new Prepared(ruleset, decision, record, start);
     }
 
     private CompletableFuture<Void> store(DecisionRecord record) {
