@@ -14,7 +14,7 @@ import java.util.Properties;
 /**
  * How long the disk takes to make a write durable: what every commit waits for once.
  *
- * <p>Writes 8 KB (one PostgreSQL page) at a time into a 16 MB file, as the WAL does, and times each
+ * <p>Writes 8 KB (one PostgreSQL page) at a time over a 16 MB file, as the WAL does, and times each
  * {@code fdatasync} ({@link FileChannel#force}(false)) for the given seconds, on an idle machine.
  * The decision writer commits one batch at a time, so a single slow flush delays every decision
  * that arrives while it lasts: the tail of this distribution, not its median, is what the p99 of
@@ -36,6 +36,13 @@ public final class FsyncProbe {
         ByteBuffer page = ByteBuffer.allocateDirect(8192);
         for (int i = 0; i < page.capacity(); i++) page.put(i, (byte) i);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            // Written out and flushed first, as PostgreSQL's WAL segments are: the timed flushes
+            // then overwrite blocks, and do not also grow the file.
+            for (int i = 0; i < 2048; i++) {
+                page.clear();
+                ch.write(page, i * 8192L);
+            }
+            ch.force(true);
             long end = System.nanoTime() + (long) (seconds * 1e9);
             for (long i = 0; System.nanoTime() < end; i++) {
                 page.clear();
