@@ -1,14 +1,11 @@
 package lexgate.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import lexgate.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,42 +21,19 @@ class DecisionLogTest {
 
     @Test
     void oneLineWithIdOutcomeDigestClientAndTimingsButNoRequestText() {
-        Logger logger = Logger.getLogger("lexgate.decisions");
-        Level before = logger.getLevel();
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                synchronized (lines) {
-                    lines.add(r.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        logger.setLevel(Level.INFO);
-        logger.addHandler(capture);
         String marker = "secret-customer-list-7f3a";
         String id;
         String digest;
-        try {
+        List<String> lines;
+        try (LogCapture log = LogCapture.of("lexgate.decisions", Level.INFO)) {
             var body = given().contentType("application/json")
                     .body(DecisionApiTest.DELIVERY.replace("\"t-1\"", "\"" + marker + "\""))
                     .when().post("/v1/decisions").then().statusCode(201).extract().jsonPath();
             id = body.getString("decisionId");
             digest = body.getString("ruleset.digest");
-        } finally {
-            logger.removeHandler(capture);
-            logger.setLevel(before);
+            lines = log.messages("");
         }
-        List<String> mine;
-        synchronized (lines) {
-            mine = lines.stream().filter(l -> l.contains(id)).toList();
-        }
+        List<String> mine = lines.stream().filter(l -> l.contains(id)).toList();
         assertEquals(1, mine.size(), "one log line per decision: " + lines);
         String line = mine.get(0);
         assertTrue(line.matches("decision " + id + " outcome=ALLOW ruleset=" + java.util.regex.Pattern.quote(digest)

@@ -3,17 +3,14 @@ package lexgate.store;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import lexgate.api.DecisionApiTest;
+import lexgate.testing.LogCapture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,24 +37,7 @@ class GatherCommitTest {
 
     @Test
     void aCommitWaitsForTheDecisionsBeingEvaluatedAndOnlyForThem() throws Exception {
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (!r.getMessage().startsWith("slow commit")) return;
-                synchronized (lines) {
-                    lines.add(String.format(r.getMessage(), r.getParameters()));
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger(DecisionStore.class.getName());
-        logger.addHandler(capture);
+        LogCapture log = LogCapture.of(DecisionStore.class.getName(), null);
         store.gatherWindow(Duration.ofSeconds(10));
         store.slowCommitThreshold(Duration.ZERO);
         boolean announced = false;
@@ -81,13 +61,12 @@ class GatherCommitTest {
             if (announced) store.withdraw();
             store.gatherWindow(Duration.ofNanos(gatherMicros * 1_000));
             store.slowCommitThreshold(slowCommit);
-            logger.removeHandler(capture);
+            log.close();
         }
-        synchronized (lines) {
-            assertEquals(2, lines.size(), lines.toString());
-            assertTrue(lines.get(0).contains("a batch of 1 decisions"), lines.get(0));
-            assertTrue(lines.get(1).contains("a batch of 2 decisions"), lines.get(1));
-        }
+        List<String> lines = log.messages("slow commit");
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("a batch of 1 decisions"), lines.get(0));
+        assertTrue(lines.get(1).contains("a batch of 2 decisions"), lines.get(1));
     }
 
     private void post() {

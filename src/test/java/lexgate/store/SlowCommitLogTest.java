@@ -3,16 +3,12 @@ package lexgate.store;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import lexgate.api.DecisionApiTest;
+import lexgate.testing.LogCapture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,37 +38,15 @@ class SlowCommitLogTest {
     }
 
     private List<String> capture(Duration threshold) {
-        Logger logger = Logger.getLogger(DecisionStore.class.getName());
-        List<String> lines = new ArrayList<>();
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                String m = r.getMessage();
-                if (r.getParameters() != null && r.getParameters().length > 0) m = String.format(m, r.getParameters());
-                if (m.startsWith("slow commit")) {
-                    synchronized (lines) {
-                        lines.add(m);
-                    }
-                }
+        try (LogCapture log = LogCapture.of(DecisionStore.class.getName(), null)) {
+            store.slowCommitThreshold(threshold);
+            try {
+                given().contentType("application/json").body(DecisionApiTest.DELIVERY)
+                        .when().post("/v1/decisions").then().statusCode(201);
+            } finally {
+                store.slowCommitThreshold(configured);
             }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        logger.addHandler(h);
-        store.slowCommitThreshold(threshold);
-        try {
-            given().contentType("application/json").body(DecisionApiTest.DELIVERY)
-                    .when().post("/v1/decisions").then().statusCode(201);
-        } finally {
-            store.slowCommitThreshold(configured);
-            logger.removeHandler(h);
-        }
-        synchronized (lines) {
-            return List.copyOf(lines);
+            return log.messages("slow commit");
         }
     }
 }
