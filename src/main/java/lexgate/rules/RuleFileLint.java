@@ -33,6 +33,14 @@ public final class RuleFileLint {
                     + "\\bdrools\\s*\\.\\s*(getKieRuntime|getWorkingMemory|getKnowledgeRuntime|getRuleUnit)|\\bkcontext\\b|"
                     + "\\bexitpoints\\b|\\bentry-point\\b|\\bfrom\\s+(entry-point|accumulate\\s*\\(\\s*\\w+\\s*:\\s*java)");
 
+    /**
+     * Loop statements. A consequence that loops for ever would hold the thread deciding the request
+     * (an I/O thread: {@code POST /v1/decisions} does not hand off); the engine's own firing limit
+     * stops rules that re-trigger each other, not a loop inside one consequence. No provision
+     * needs one: a rule states a condition and what follows from it.
+     */
+    private static final Pattern LOOP = Pattern.compile("\\b(while|for)\\s*\\(|\\bdo\\s*\\{");
+
     /** One rule as the file declares it. */
     public record Declared(String file, int line, String packageName, String name, Map<String, String> meta) {}
 
@@ -93,6 +101,11 @@ public final class RuleFileLint {
             if (fm.find()) {
                 problems.add(f.path() + ":" + line + ": '" + fm.group().trim()
                         + "' reaches outside the vocabulary; rule files may use only " + VOCABULARY);
+            }
+            Matcher lm = LOOP.matcher(code[i]);
+            if (lm.find()) {
+                problems.add(f.path() + ":" + line + ": '" + lm.group().trim()
+                        + "' is a loop; rule files may not loop (a rule states a condition and what follows from it)");
             }
             Matcher rm = RULE.matcher(raw[i]);
             if (code[i].trim().startsWith("rule") && rm.find()) {

@@ -87,6 +87,30 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void aLoopInAConsequenceIsRejected(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rules = copyRules(tmp);
+        Files.writeString(rules.resolve("eu/gdpr/art6/spin.drl"), """
+                package eu.gdpr.art6;
+
+                import lexgate.vocabulary.*;
+
+                rule "spin"
+                    @id("test.spin")
+                    @cite("eu-gdpr:A6-1")
+                    @jurisdiction("EU")
+                    @inForce("2018-05-25")
+                when
+                    Operation()
+                then
+                    while (true) { }
+                end
+                """);
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(rules, POLICIES));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/eu/gdpr/art6/spin.drl:13:") && p.contains("loop")),
+                e.problems().toString());
+    }
+
+    @Test
     void duplicateIdAndUnknownCitationAreRejected(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path rules = copyRules(tmp);
         Files.writeString(rules.resolve("eu/gdpr/art6/dup.drl"), """
