@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Commits decisions and reads them back.
@@ -56,13 +57,8 @@ public class DecisionStore {
     @ConfigProperty(name = "lexgate.store.gather-micros", defaultValue = "200")
     volatile long gatherMicros;
 
-    /** Tests: change how long the running writer may wait for decisions being evaluated. */
-    void gatherWindow(java.time.Duration d) {
-        gatherMicros = d.toNanos() / 1_000;
-    }
-
     /** Decisions announced by their callers and not yet queued or withdrawn. */
-    private final java.util.concurrent.atomic.AtomicInteger coming = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger coming = new AtomicInteger();
 
     /** A decision is being evaluated and will be appended (or {@link #withdraw}n) shortly. */
     public void announce() {
@@ -77,6 +73,11 @@ public class DecisionStore {
     /** Tests: change the slow-commit threshold of the running writer. */
     void slowCommitThreshold(java.time.Duration d) {
         slowCommitMicros = d.toNanos() / 1_000;
+    }
+
+    /** Tests: change how long the running writer may wait for decisions being evaluated. */
+    void gatherWindow(java.time.Duration d) {
+        gatherMicros = d.toNanos() / 1_000;
     }
 
     /** A record waiting for its batch, with the digests of its request and response made by the caller's thread. */
