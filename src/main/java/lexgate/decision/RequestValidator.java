@@ -38,7 +38,13 @@ public final class RequestValidator {
         return List.copyOf(v.errors);
     }
 
+    /** The longest operationId kept: the stored record's column holds this many characters. */
+    public static final int MAX_OPERATION_ID = 512;
+
     private void check(OperationRequest r) {
+        if (r.operationId() != null && r.operationId().length() > MAX_OPERATION_ID) {
+            add("operationId", "must be at most " + MAX_OPERATION_ID + " characters, got " + r.operationId().length());
+        }
         if (r.asOf() != null) {
             try {
                 LocalDate d = LocalDate.parse(r.asOf());

@@ -42,6 +42,26 @@ class DecisionErrorsTest {
         assertEquals(before, stored());
     }
 
+    /**
+     * Found by GeneratedInputTest: an operationId longer than the stored column failed the whole
+     * group commit (503 for every decision in the batch) instead of being refused as bad input.
+     */
+    @Test
+    void overlongOperationIdIs422NotAStorageFailure() {
+        long before = stored();
+        String body = DecisionApiTest.DELIVERY.replace("\"operationId\":\"t-1\"", "\"operationId\":\"" + "x".repeat(513) + "\"");
+        given().contentType("application/json").body(body)
+                .when().post("/v1/decisions")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("operationId"))
+                .body("errors[0].message", containsString("512"));
+        given().contentType("application/json").body(body.replace("x".repeat(513), "x".repeat(512)))
+                .when().post("/v1/decisions")
+                .then().statusCode(201);
+        assertEquals(before + 1, stored());
+    }
+
     @Test
     void unknownFieldsAreNamed() {
         given().contentType("application/json").body("""
