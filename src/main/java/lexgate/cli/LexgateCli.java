@@ -70,6 +70,12 @@ public final class LexgateCli {
             e.problems().forEach(out::println);
             out.println(e.problems().size() + " problem(s); the rules cannot be loaded");
             return 1;
+        } catch (IllegalArgumentException e) {
+            // A scenario file that cannot be read: the loader names the file (and the case); a legal
+            // author needs that line, not a stack trace.
+            out.println(e.getMessage());
+            out.println("1 problem; fix the file and run again");
+            return 1;
         }
     }
 

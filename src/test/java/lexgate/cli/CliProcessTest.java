@@ -109,6 +109,20 @@ class CliProcessTest {
     }
 
     @Test
+    void aScenarioFileThatIsNotYamlIsNamedWithoutAStackTrace() throws Exception {
+        write("eu/gdpr/art6/colon.scenarios.yaml", """
+                - name: a-colon-in-a-plain-value
+                  why: Dutch customers of a Dutch shop: the rule stays silent.
+                """);
+        for (String verb : List.of("check", "test")) {
+            Run r = lexgate(verb);
+            assertEquals(1, r.exit(), r.out());
+            assertTrue(r.out().contains("rules/eu/gdpr/art6/colon.scenarios.yaml: cannot be parsed"), r.out());
+            assertTrue(!r.out().contains("Exception") && !r.out().contains("\tat "), r.out());
+        }
+    }
+
+    @Test
     void testRunsEveryScenarioAndSummarises() throws Exception {
         Run r = lexgate("test");
         assertEquals(0, r.exit(), r.out());
