@@ -143,14 +143,46 @@ public class DecisionStore {
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException e) {
-                LOG.warnf("a batch of %d decisions was not stored: %s", batch.size(), e.getClass().getSimpleName());
-                batch.forEach(p -> p.done().completeExceptionally(e));
+                if (batch.size() > 1 && rejectedData(e)) {
+                    // The database refused a value, not the connection: nothing of the batch was
+                    // stored, so commit its decisions one by one and fail only the one it refuses,
+                    // not the other clients' decisions that happened to share its commit.
+                    LOG.warnf("a batch of %d decisions was refused (%s); committing them one by one", batch.size(),
+                            sqlState(e));
+                    for (Pending p : batch) commitAlone(p);
+                } else {
+                    LOG.warnf("a batch of %d decisions was not stored: %s", batch.size(), e.getClass().getSimpleName());
+                    batch.forEach(p -> p.done().completeExceptionally(e));
+                }
             } finally {
                 batch.clear();
             }
         }
         Pending p;
         while ((p = queue.poll()) != null) p.done().completeExceptionally(new IllegalStateException("shutting down"));
+    }
+
+    private void commitAlone(Pending p) {
+        try {
+            commit(List.of(p));
+            p.done().complete(null);
+        } catch (RuntimeException e) {
+            LOG.warnf("decision %s was not stored: %s %s", p.record().id, e.getClass().getSimpleName(), sqlState(e));
+            p.done().completeExceptionally(e);
+        }
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): this data, not the database, failed. */
+    static boolean rejectedData(Throwable e) {
+        String s = sqlState(e);
+        return s.startsWith("22") || s.startsWith("23");
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException q && q.getSQLState() != null) return q.getSQLState();
+        }
+        return "";
     }
 
     /**
