@@ -40,6 +40,8 @@ public class JwtVerifier {
     private static final Logger LOG = Logger.getLogger(JwtVerifier.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long LEEWAY_SECONDS = 60;
+    /** The longest subject OpenID Connect allows. */
+    static final int MAX_SUBJECT = 255;
 
     @ConfigProperty(name = "lexgate.jwt.public-key-location")
     Optional<String> publicKeyLocation;
@@ -90,7 +92,9 @@ public class JwtVerifier {
             if (issuer.isPresent() && !issuer.get().equals(claims.path("iss").asText())) return Optional.empty();
             if (audience.isPresent() && !audienceMatches(claims.path("aud"), audience.get())) return Optional.empty();
             String sub = claims.path("sub").asText("");
-            if (sub.isBlank()) return Optional.empty();
+            // OpenID Connect Core 1.0, section 2: sub "MUST NOT exceed 255 ASCII characters in length";
+            // the decision record keeps "jwt:" + sub (VARCHAR(300)).
+            if (sub.isBlank() || sub.length() > MAX_SUBJECT) return Optional.empty();
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String claim : new String[] {"groups", "roles"}) {
                 claims.path(claim).forEach(n -> { Role r = Role.of(n.asText()); if (r != null) roles.add(r); });

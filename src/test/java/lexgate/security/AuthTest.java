@@ -165,5 +165,16 @@ class AuthTest {
                 .when().get("/v1/rulesets/active").then().statusCode(401);
         given().header("Authorization", "Bearer " + jwt(otherKey, "svc-crm", List.of("admin"), 300))
                 .when().get("/v1/rulesets/active").then().statusCode(401);
+
+        // The longest subject OpenID Connect allows is recorded whole; a longer one is not a valid token.
+        String longest = "s".repeat(255);
+        String id255 = given().header("Authorization", "Bearer " + jwt(signingKey, longest, List.of("decide"), 300))
+                .contentType("application/json").body(DecisionApiTest.DELIVERY)
+                .when().post("/v1/decisions").then().statusCode(201).extract().path("decisionId");
+        assertEquals("jwt:" + longest, em.createQuery("select d.client from DecisionRecord d where d.id = :id", String.class)
+                .setParameter("id", id255).getSingleResult());
+        given().header("Authorization", "Bearer " + jwt(signingKey, longest + "s", List.of("decide"), 300))
+                .contentType("application/json").body(DecisionApiTest.DELIVERY)
+                .when().post("/v1/decisions").then().statusCode(401);
     }
 }
