@@ -37,6 +37,8 @@ import java.util.stream.Stream;
 public final class RulesetCompiler {
     /** The file in the rules directory that holds the human version label. */
     public static final String VERSION_FILE = "VERSION";
+    /** The longest version label a decision record holds. */
+    public static final int MAX_VERSION = 128;
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private RulesetCompiler() {}
@@ -106,6 +108,13 @@ public final class RulesetCompiler {
         String version = files.stream().filter(f -> f.path().equals("rules/" + VERSION_FILE)).findFirst()
                 .map(f -> f.content().trim()).orElse("unversioned");
         if (drl.isEmpty()) throw new RulesetException(List.of("rules/:0: no .drl rule files found"));
+        // Every decision records the version (VARCHAR(128)): a label that cannot be stored would make
+        // every decision of this ruleset fail at commit, so it is refused here, before it serves.
+        if (version.isEmpty() || version.length() > MAX_VERSION || version.contains("\n")) {
+            throw new RulesetException(List.of("rules/" + VERSION_FILE + ":1: the version label must be one line of 1 to "
+                    + MAX_VERSION + " characters, got " + version.length() + " characters"
+                    + (version.contains("\n") ? " on several lines" : "")));
+        }
 
         RuleFileLint.Result lint = RuleFileLint.lint(drl, policies.citations().keySet());
         if (!lint.problems().isEmpty()) throw new RulesetException(lint.problems());

@@ -38,6 +38,20 @@ class RulesetCompilerTest {
         assertFalse(d.equals(RulesetCompiler.digest(changed)));
     }
 
+    /** A label no decision record can hold would make every decision of the ruleset fail at commit. */
+    @Test
+    void aVersionLabelTheRecordCannotHoldIsRejected(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rules = copyRules(tmp);
+        Files.writeString(rules.resolve("VERSION"), "2026.11." + "9".repeat(130) + "\n");
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(rules, POLICIES));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/VERSION:1:") && p.contains("128")), e.problems().toString());
+        Files.writeString(rules.resolve("VERSION"), "2026.11.3\nsecond line\n");
+        e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(rules, POLICIES));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("several lines")), e.problems().toString());
+        Files.writeString(rules.resolve("VERSION"), "9".repeat(128) + "\n");
+        assertEquals("9".repeat(128), RulesetCompiler.compile(rules, POLICIES).version());
+    }
+
     @Test
     void syntaxErrorIsReportedWithFileAndLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path rules = copyRules(tmp);
