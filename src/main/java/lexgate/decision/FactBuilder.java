@@ -4,6 +4,8 @@ import lexgate.policy.PolicySet;
 import lexgate.vocabulary.AutomatedDecision;
 import lexgate.vocabulary.Consent;
 import lexgate.vocabulary.DataCategory;
+import lexgate.vocabulary.Formalities;
+import lexgate.vocabulary.Marketing;
 import lexgate.vocabulary.LegitimateInterest;
 import lexgate.vocabulary.Operation;
 import lexgate.vocabulary.Recipient;
@@ -32,30 +34,40 @@ public final class FactBuilder {
         var s = req.subjects();
         var ret = req.retention();
         List<Object> facts = new ArrayList<>();
-        facts.add(new Operation(LocalDate.parse(req.asOf()), c.name(), c.establishment(), Tri.of(c.publicAuthority()),
-                p.code(), p.originalPurpose(), lb.article(), lb.specialCategoryCondition(),
-                lb.legalObligation() == null ? null : lb.legalObligation().law(),
-                lb.publicTask() == null ? null : lb.publicTask().law(),
-                d.source(), d.subjectCount(), Tri.of(d.pseudonymised()), Tri.of(d.anonymised()),
-                d.categories(), orEmpty(s.categories()), s.countries(), s.minimumAge(),
-                ret == null ? null : ret.days(), Tri.of(ret == null ? null : ret.indefinite()),
-                Tri.of(opt(req.necessity()).map(OperationRequest.Necessity::lessIntrusiveMeansAvailable).orElse(null)),
-                Tri.of(opt(req.design()).map(OperationRequest.Design::publicByDefault).orElse(null)),
-                Tri.of(opt(req.design()).map(OperationRequest.Design::ageVerification).orElse(null)),
-                Tri.of(opt(req.dpia()).map(OperationRequest.Dpia::done).orElse(null)),
-                Tri.of(opt(req.transparency()).map(OperationRequest.Transparency::noticeProvided).orElse(null)),
-                Tri.of(opt(req.security()).map(OperationRequest.Security::encryptionAtRest).orElse(null)),
-                Tri.of(opt(req.security()).map(OperationRequest.Security::encryptionInTransit).orElse(null)),
-                Tri.of(opt(req.security()).map(OperationRequest.Security::accessControl).orElse(null)),
-                orEmpty(req.characteristics())));
+        var design = opt(req.design());
+        var security = opt(req.security());
+        facts.add(Operation.builder()
+                .asOf(LocalDate.parse(req.asOf())).controllerName(c.name()).establishment(c.establishment())
+                .publicAuthority(Tri.of(c.publicAuthority())).region(c.region()).targetsSubjects(Tri.of(c.targetsSubjects()))
+                .purpose(p.code()).originalPurpose(p.originalPurpose())
+                .basis(lb.article()).specialCategoryCondition(lb.specialCategoryCondition())
+                .legalObligationLaw(lb.legalObligation() == null ? null : lb.legalObligation().law())
+                .publicTaskLaw(lb.publicTask() == null ? null : lb.publicTask().law())
+                .dataSource(d.source()).subjectCount(d.subjectCount())
+                .pseudonymised(Tri.of(d.pseudonymised())).anonymised(Tri.of(d.anonymised()))
+                .categories(d.categories()).subjectCategories(orEmpty(s.categories())).subjectCountries(s.countries())
+                .minimumAge(s.minimumAge()).objectionsExcluded(Tri.of(s.objectionsExcluded()))
+                .retentionDays(ret == null ? null : ret.days())
+                .retentionIndefinite(Tri.of(ret == null ? null : ret.indefinite()))
+                .lessIntrusiveMeansAvailable(Tri.of(opt(req.necessity()).map(OperationRequest.Necessity::lessIntrusiveMeansAvailable).orElse(null)))
+                .publicByDefault(Tri.of(design.map(OperationRequest.Design::publicByDefault).orElse(null)))
+                .ageVerification(Tri.of(design.map(OperationRequest.Design::ageVerification).orElse(null)))
+                .offeredDirectlyToChildren(Tri.of(design.map(OperationRequest.Design::offeredDirectlyToChildren).orElse(null)))
+                .dpiaDone(Tri.of(opt(req.dpia()).map(OperationRequest.Dpia::done).orElse(null)))
+                .noticeProvided(Tri.of(opt(req.transparency()).map(OperationRequest.Transparency::noticeProvided).orElse(null)))
+                .encryptionAtRest(Tri.of(security.map(OperationRequest.Security::encryptionAtRest).orElse(null)))
+                .encryptionInTransit(Tri.of(security.map(OperationRequest.Security::encryptionInTransit).orElse(null)))
+                .accessControl(Tri.of(security.map(OperationRequest.Security::accessControl).orElse(null)))
+                .characteristics(orEmpty(req.characteristics()))
+                .build());
         var cs = lb.consent();
         facts.add(cs == null
                 ? new Consent(false, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN,
-                        Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, Tri.UNKNOWN)
+                        Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, Tri.UNKNOWN, Tri.UNKNOWN)
                 : new Consent(true, Tri.of(cs.freelyGiven()), Tri.of(cs.specific()), Tri.of(cs.informed()),
                         Tri.of(cs.unambiguous()), Tri.of(cs.explicit()), Tri.of(cs.refusalAsEasyAsAcceptance()),
                         Tri.of(cs.withdrawable()), Tri.of(cs.recordKept()), Tri.of(cs.parentalConsent()),
-                        cs.collectedBy(), Tri.of(cs.conditionOfService())));
+                        cs.collectedBy(), Tri.of(cs.conditionOfService()), Tri.of(cs.equivalentAlternative())));
         var li = lb.legitimateInterest();
         facts.add(li == null
                 ? new LegitimateInterest(false, null, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN)
@@ -66,6 +78,14 @@ public final class FactBuilder {
                 ? new AutomatedDecision(false, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null)
                 : new AutomatedDecision(true, Tri.of(ad.solelyAutomated()), Tri.of(ad.legalOrSimilarEffect()),
                         Tri.of(ad.humanReview()), ad.exception()));
+        var m = req.marketing();
+        facts.add(m == null ? new Marketing(false, null, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN)
+                : new Marketing(true, m.channel(), Tri.of(m.existingCustomer()), Tri.of(m.similarProducts()),
+                        Tri.of(m.optOutOffered())));
+        var fm = req.formalities();
+        facts.add(fm == null ? new Formalities(false, Tri.UNKNOWN, null, Tri.UNKNOWN, Tri.UNKNOWN)
+                : new Formalities(true, Tri.of(fm.authorisation()), fm.referenceMethodology(),
+                        Tri.of(fm.priorConsultation()), Tri.of(fm.collectiveAgreement())));
         for (String code : d.categories().stream().distinct().sorted().toList()) {
             facts.add(new DataCategory(code, policies.dataCategoryKinds().getOrDefault(code, "ordinary")));
         }

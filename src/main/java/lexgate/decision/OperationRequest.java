@@ -13,17 +13,20 @@ public record OperationRequest(
         String operationId, String asOf, Controller controller, PurposeSpec purpose, LegalBasis legalBasis,
         DataSpec data, Subjects subjects, List<RecipientSpec> recipients, List<TransferSpec> transfers,
         Retention retention, AutomatedDecisionSpec automatedDecision, Necessity necessity, Design design,
-        Dpia dpia, Transparency transparency, Security security, List<String> characteristics) {
+        Dpia dpia, Transparency transparency, Security security, List<String> characteristics,
+        MarketingSpec marketing, FormalitiesSpec formalities) {
 
     /** The same request with {@code asOf} set. */
     public OperationRequest withAsOf(String day) {
         return new OperationRequest(operationId, day, controller, purpose, legalBasis, data, subjects, recipients,
-                transfers, retention, automatedDecision, necessity, design, dpia, transparency, security, characteristics);
+                transfers, retention, automatedDecision, necessity, design, dpia, transparency, security, characteristics,
+                marketing, formalities);
     }
 
     /** {@code controller}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Controller(String name, String establishment, Boolean publicAuthority) {}
+    public record Controller(String name, String establishment, Boolean publicAuthority, String region,
+                             Boolean targetsSubjects) {}
 
     /** {@code purpose}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +42,7 @@ public record OperationRequest(
     public record ConsentSpec(Boolean freelyGiven, Boolean specific, Boolean informed, Boolean unambiguous,
                               Boolean explicit, Boolean refusalAsEasyAsAcceptance, Boolean withdrawable,
                               Boolean recordKept, Boolean parentalConsent, String collectedBy,
-                              Boolean conditionOfService) {}
+                              Boolean conditionOfService, Boolean equivalentAlternative) {}
 
     /** {@code legalBasis.legitimateInterest}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,7 +60,8 @@ public record OperationRequest(
 
     /** {@code subjects}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subjects(List<String> categories, List<String> countries, Integer minimumAge) {}
+    public record Subjects(List<String> categories, List<String> countries, Integer minimumAge,
+                           Boolean objectionsExcluded) {}
 
     /** {@code recipients[]}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -83,7 +87,7 @@ public record OperationRequest(
 
     /** {@code design}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Design(Boolean publicByDefault, Boolean ageVerification) {}
+    public record Design(Boolean publicByDefault, Boolean ageVerification, Boolean offeredDirectlyToChildren) {}
 
     /** {@code dpia}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -96,4 +100,13 @@ public record OperationRequest(
     /** {@code security}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Security(Boolean encryptionAtRest, Boolean encryptionInTransit, Boolean accessControl) {}
+
+    /** {@code marketing} (contract additions): how direct marketing reaches people. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MarketingSpec(String channel, Boolean existingCustomer, Boolean similarProducts, Boolean optOutOffered) {}
+
+    /** {@code formalities} (contract additions): prior formalities. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FormalitiesSpec(Boolean authorisation, String referenceMethodology, Boolean priorConsultation,
+                                  Boolean collectiveAgreement) {}
 }

@@ -25,6 +25,11 @@ public final class RequestValidator {
             "scraped", "inferred");
     private static final List<String> ROLES = List.of("processor", "controller", "joint-controller");
     private static final List<String> MECHANISMS = List.of("adequacy", "dpf", "scc", "bcr", "derogation-art49", "none");
+    private static final List<String> CHANNELS = List.of("email", "sms", "automated-call", "phone", "post", "in-app", "online-ads");
+    /** ISO 3166-2: the country's alpha-2 code, a hyphen, and one to three letters or digits. */
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
+    /** A CNIL reference methodology: MR-001, MR-002, ... */
+    private static final java.util.regex.Pattern METHODOLOGY = java.util.regex.Pattern.compile("MR-\\d{3}");
 
     private final PolicySet policies;
     private final List<FieldError> errors = new ArrayList<>();
@@ -62,6 +67,14 @@ public final class RequestValidator {
         } else {
             required("controller.name", c.name());
             country("controller.establishment", c.establishment(), true);
+            if (c.region() != null) {
+                if (!REGION.matcher(c.region()).matches()) {
+                    add("controller.region", "'" + c.region() + "' is not an ISO 3166-2 subdivision code such as DE-HH");
+                } else if (c.establishment() != null && !c.region().startsWith(c.establishment() + "-")) {
+                    add("controller.region", "'" + c.region() + "' is not a subdivision of controller.establishment "
+                            + c.establishment());
+                }
+            }
         }
         var p = r.purpose();
         if (p == null) {
@@ -132,6 +145,12 @@ public final class RequestValidator {
             if (ret.days() != null && Boolean.TRUE.equals(ret.indefinite())) {
                 add("retention", "give either days or indefinite: true, not both");
             }
+        }
+        if (r.marketing() != null) closed("marketing.channel", r.marketing().channel(), CHANNELS);
+        if (r.formalities() != null && r.formalities().referenceMethodology() != null
+                && !METHODOLOGY.matcher(r.formalities().referenceMethodology()).matches()) {
+            add("formalities.referenceMethodology", "'" + r.formalities().referenceMethodology()
+                    + "' is not a CNIL reference methodology code such as MR-004");
         }
         if (r.automatedDecision() != null) closed("automatedDecision.exception", r.automatedDecision().exception(), EXCEPTIONS);
         if (r.characteristics() != null) {

@@ -4,13 +4,13 @@ package lexgate.vocabulary;
 public final class Consent {
     private final boolean present;
     private final Tri freelyGiven, specific, informed, unambiguous, explicit, refusalAsEasyAsAcceptance,
-            withdrawable, recordKept, parentalConsent, conditionOfService;
+            withdrawable, recordKept, parentalConsent, conditionOfService, equivalentAlternative;
     private final String collectedBy;
 
     /** Built by the decision layer. */
     public Consent(boolean present, Tri freelyGiven, Tri specific, Tri informed, Tri unambiguous, Tri explicit,
                    Tri refusalAsEasyAsAcceptance, Tri withdrawable, Tri recordKept, Tri parentalConsent,
-                   String collectedBy, Tri conditionOfService) {
+                   String collectedBy, Tri conditionOfService, Tri equivalentAlternative) {
         this.present = present;
         this.freelyGiven = freelyGiven;
         this.specific = specific;
@@ -23,6 +23,7 @@ public final class Consent {
         this.parentalConsent = parentalConsent;
         this.collectedBy = collectedBy;
         this.conditionOfService = conditionOfService;
+        this.equivalentAlternative = equivalentAlternative;
     }
 
     /** True when the request carried a consent object. */
@@ -61,4 +62,10 @@ public final class Consent {
     }
     /** {@code consent.conditionOfService}. */
     public Tri getConditionOfService() { return conditionOfService; }
+    /**
+     * {@code consent.equivalentAlternative}: where consent is a condition of service ("consent or
+     * pay"), a genuinely equivalent version without this processing is offered, free or for an
+     * appropriate fee (EDPB Opinion 08/2024).
+     */
+    public Tri getEquivalentAlternative() { return equivalentAlternative; }
 }

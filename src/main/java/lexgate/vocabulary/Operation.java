@@ -38,46 +38,167 @@ public final class Operation {
     private final Tri encryptionInTransit;
     private final Tri accessControl;
     private final List<String> characteristics;
+    private final String region;
+    private final Tri targetsSubjects;
+    private final Tri objectionsExcluded;
+    private final Tri offeredDirectlyToChildren;
 
-    /** Built by the decision layer from a validated request; rule files only read it. */
-    public Operation(LocalDate asOf, String controllerName, String establishment, Tri publicAuthority,
-                     String purpose, String originalPurpose, String basis, String specialCategoryCondition,
-                     String legalObligationLaw, String publicTaskLaw, String dataSource, Long subjectCount,
-                     Tri pseudonymised, Tri anonymised, List<String> categories, List<String> subjectCategories,
-                     List<String> subjectCountries, Integer minimumAge, Integer retentionDays,
-                     Tri retentionIndefinite, Tri lessIntrusiveMeansAvailable, Tri publicByDefault,
-                     Tri ageVerification, Tri dpiaDone, Tri noticeProvided, Tri encryptionAtRest,
-                     Tri encryptionInTransit, Tri accessControl, List<String> characteristics) {
-        this.asOf = asOf;
-        this.controllerName = controllerName;
-        this.establishment = establishment;
-        this.publicAuthority = publicAuthority;
-        this.purpose = purpose;
-        this.originalPurpose = originalPurpose;
-        this.basis = basis;
-        this.specialCategoryCondition = specialCategoryCondition;
-        this.legalObligationLaw = legalObligationLaw;
-        this.publicTaskLaw = publicTaskLaw;
-        this.dataSource = dataSource;
-        this.subjectCount = subjectCount;
-        this.pseudonymised = pseudonymised;
-        this.anonymised = anonymised;
-        this.categories = List.copyOf(categories);
-        this.subjectCategories = List.copyOf(subjectCategories);
-        this.subjectCountries = List.copyOf(subjectCountries);
-        this.minimumAge = minimumAge;
-        this.retentionDays = retentionDays;
-        this.retentionIndefinite = retentionIndefinite;
-        this.lessIntrusiveMeansAvailable = lessIntrusiveMeansAvailable;
-        this.publicByDefault = publicByDefault;
-        this.ageVerification = ageVerification;
-        this.dpiaDone = dpiaDone;
-        this.noticeProvided = noticeProvided;
-        this.encryptionAtRest = encryptionAtRest;
-        this.encryptionInTransit = encryptionInTransit;
-        this.accessControl = accessControl;
-        this.characteristics = List.copyOf(characteristics);
+    private Operation(Builder b) {
+        this.asOf = b.asOf;
+        this.controllerName = b.controllerName;
+        this.establishment = b.establishment;
+        this.publicAuthority = b.publicAuthority;
+        this.purpose = b.purpose;
+        this.originalPurpose = b.originalPurpose;
+        this.basis = b.basis;
+        this.specialCategoryCondition = b.specialCategoryCondition;
+        this.legalObligationLaw = b.legalObligationLaw;
+        this.publicTaskLaw = b.publicTaskLaw;
+        this.dataSource = b.dataSource;
+        this.subjectCount = b.subjectCount;
+        this.pseudonymised = b.pseudonymised;
+        this.anonymised = b.anonymised;
+        this.categories = List.copyOf(b.categories);
+        this.subjectCategories = List.copyOf(b.subjectCategories);
+        this.subjectCountries = List.copyOf(b.subjectCountries);
+        this.characteristics = List.copyOf(b.characteristics);
+        this.minimumAge = b.minimumAge;
+        this.retentionDays = b.retentionDays;
+        this.retentionIndefinite = b.retentionIndefinite;
+        this.lessIntrusiveMeansAvailable = b.lessIntrusiveMeansAvailable;
+        this.publicByDefault = b.publicByDefault;
+        this.ageVerification = b.ageVerification;
+        this.dpiaDone = b.dpiaDone;
+        this.noticeProvided = b.noticeProvided;
+        this.encryptionAtRest = b.encryptionAtRest;
+        this.encryptionInTransit = b.encryptionInTransit;
+        this.accessControl = b.accessControl;
+        this.region = b.region;
+        this.targetsSubjects = b.targetsSubjects;
+        this.objectionsExcluded = b.objectionsExcluded;
+        this.offeredDirectlyToChildren = b.offeredDirectlyToChildren;
     }
+
+    /** A new builder; the decision layer fills it from a validated request. */
+    public static Builder builder() { return new Builder(); }
+
+    /** Builds an {@link Operation}; unset facts stay unknown. Used by the decision layer, not by rules. */
+    public static final class Builder {
+        private LocalDate asOf;
+        private String controllerName;
+        private String establishment;
+        private Tri publicAuthority = Tri.UNKNOWN;
+        private String purpose;
+        private String originalPurpose;
+        private String basis;
+        private String specialCategoryCondition;
+        private String legalObligationLaw;
+        private String publicTaskLaw;
+        private String dataSource;
+        private Long subjectCount;
+        private Tri pseudonymised = Tri.UNKNOWN;
+        private Tri anonymised = Tri.UNKNOWN;
+        private List<String> categories = List.of();
+        private List<String> subjectCategories = List.of();
+        private List<String> subjectCountries = List.of();
+        private Integer minimumAge;
+        private Integer retentionDays;
+        private Tri retentionIndefinite = Tri.UNKNOWN;
+        private Tri lessIntrusiveMeansAvailable = Tri.UNKNOWN;
+        private Tri publicByDefault = Tri.UNKNOWN;
+        private Tri ageVerification = Tri.UNKNOWN;
+        private Tri dpiaDone = Tri.UNKNOWN;
+        private Tri noticeProvided = Tri.UNKNOWN;
+        private Tri encryptionAtRest = Tri.UNKNOWN;
+        private Tri encryptionInTransit = Tri.UNKNOWN;
+        private Tri accessControl = Tri.UNKNOWN;
+        private List<String> characteristics = List.of();
+        private String region;
+        private Tri targetsSubjects = Tri.UNKNOWN;
+        private Tri objectionsExcluded = Tri.UNKNOWN;
+        private Tri offeredDirectlyToChildren = Tri.UNKNOWN;
+
+        private Builder() {}
+
+        /** Sets {@code asOf}. */
+        public Builder asOf(LocalDate v) { this.asOf = v; return this; }
+        /** Sets {@code controllerName}. */
+        public Builder controllerName(String v) { this.controllerName = v; return this; }
+        /** Sets {@code establishment}. */
+        public Builder establishment(String v) { this.establishment = v; return this; }
+        /** Sets {@code publicAuthority}. */
+        public Builder publicAuthority(Tri v) { this.publicAuthority = v; return this; }
+        /** Sets {@code purpose}. */
+        public Builder purpose(String v) { this.purpose = v; return this; }
+        /** Sets {@code originalPurpose}. */
+        public Builder originalPurpose(String v) { this.originalPurpose = v; return this; }
+        /** Sets {@code basis}. */
+        public Builder basis(String v) { this.basis = v; return this; }
+        /** Sets {@code specialCategoryCondition}. */
+        public Builder specialCategoryCondition(String v) { this.specialCategoryCondition = v; return this; }
+        /** Sets {@code legalObligationLaw}. */
+        public Builder legalObligationLaw(String v) { this.legalObligationLaw = v; return this; }
+        /** Sets {@code publicTaskLaw}. */
+        public Builder publicTaskLaw(String v) { this.publicTaskLaw = v; return this; }
+        /** Sets {@code dataSource}. */
+        public Builder dataSource(String v) { this.dataSource = v; return this; }
+        /** Sets {@code subjectCount}. */
+        public Builder subjectCount(Long v) { this.subjectCount = v; return this; }
+        /** Sets {@code pseudonymised}. */
+        public Builder pseudonymised(Tri v) { this.pseudonymised = v; return this; }
+        /** Sets {@code anonymised}. */
+        public Builder anonymised(Tri v) { this.anonymised = v; return this; }
+        /** Sets {@code categories}. */
+        public Builder categories(List<String> v) { this.categories = v; return this; }
+        /** Sets {@code subjectCategories}. */
+        public Builder subjectCategories(List<String> v) { this.subjectCategories = v; return this; }
+        /** Sets {@code subjectCountries}. */
+        public Builder subjectCountries(List<String> v) { this.subjectCountries = v; return this; }
+        /** Sets {@code minimumAge}. */
+        public Builder minimumAge(Integer v) { this.minimumAge = v; return this; }
+        /** Sets {@code retentionDays}. */
+        public Builder retentionDays(Integer v) { this.retentionDays = v; return this; }
+        /** Sets {@code retentionIndefinite}. */
+        public Builder retentionIndefinite(Tri v) { this.retentionIndefinite = v; return this; }
+        /** Sets {@code lessIntrusiveMeansAvailable}. */
+        public Builder lessIntrusiveMeansAvailable(Tri v) { this.lessIntrusiveMeansAvailable = v; return this; }
+        /** Sets {@code publicByDefault}. */
+        public Builder publicByDefault(Tri v) { this.publicByDefault = v; return this; }
+        /** Sets {@code ageVerification}. */
+        public Builder ageVerification(Tri v) { this.ageVerification = v; return this; }
+        /** Sets {@code dpiaDone}. */
+        public Builder dpiaDone(Tri v) { this.dpiaDone = v; return this; }
+        /** Sets {@code noticeProvided}. */
+        public Builder noticeProvided(Tri v) { this.noticeProvided = v; return this; }
+        /** Sets {@code encryptionAtRest}. */
+        public Builder encryptionAtRest(Tri v) { this.encryptionAtRest = v; return this; }
+        /** Sets {@code encryptionInTransit}. */
+        public Builder encryptionInTransit(Tri v) { this.encryptionInTransit = v; return this; }
+        /** Sets {@code accessControl}. */
+        public Builder accessControl(Tri v) { this.accessControl = v; return this; }
+        /** Sets {@code characteristics}. */
+        public Builder characteristics(List<String> v) { this.characteristics = v; return this; }
+        /** Sets {@code region}. */
+        public Builder region(String v) { this.region = v; return this; }
+        /** Sets {@code targetsSubjects}. */
+        public Builder targetsSubjects(Tri v) { this.targetsSubjects = v; return this; }
+        /** Sets {@code objectionsExcluded}. */
+        public Builder objectionsExcluded(Tri v) { this.objectionsExcluded = v; return this; }
+        /** Sets {@code offeredDirectlyToChildren}. */
+        public Builder offeredDirectlyToChildren(Tri v) { this.offeredDirectlyToChildren = v; return this; }
+
+        /** The operation. */
+        public Operation build() { return new Operation(this); }
+    }
+
+    /** {@code controller.region}: ISO 3166-2 subdivision of the controller's seat (e.g. "DE-HH"), or null. */
+    public String getRegion() { return region; }
+    /** {@code controller.targetsSubjects}: Art. 3(2), goods or services offered to, or behaviour monitored of, people in the Union. */
+    public Tri getTargetsSubjects() { return targetsSubjects; }
+    /** {@code subjects.objectionsExcluded}: people who objected or withdrew consent are left out. */
+    public Tri getObjectionsExcluded() { return objectionsExcluded; }
+    /** {@code design.offeredDirectlyToChildren}: Art. 8(1), an information society service offered directly to a child. */
+    public Tri getOfferedDirectlyToChildren() { return offeredDirectlyToChildren; }
 
     /** The day the processing happens ({@code asOf}). */
     public LocalDate getAsOf() { return asOf; }

@@ -40,12 +40,12 @@ class ImpactAnalysisTest {
 
     static OperationRequest request(String purpose, String basis, int i) {
         return new OperationRequest("gen-" + purpose + "-" + i, "2025-06-0" + (1 + i % 9),
-                new Controller("Generated " + i, i % 2 == 0 ? "FR" : "IE", false),
+                new Controller("Generated " + i, i % 2 == 0 ? "FR" : "IE", false, null, null),
                 new PurposeSpec(purpose, null, null),
                 new LegalBasis(basis, null, null, null, null, null),
                 new DataSpec(List.of("identity", "contact"), "data-subject", null, null, null),
-                new Subjects(List.of("customers"), List.of(i % 3 == 0 ? "DE" : "FR"), null),
-                null, null, new Retention(365, null), null, null, null, null, new Transparency(true), null, null);
+                new Subjects(List.of("customers"), List.of(i % 3 == 0 ? "DE" : "FR"), null, null),
+                null, null, new Retention(365, null), null, null, null, null, new Transparency(true), null, null, null, null);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package lexgate.vocabulary;
+
+/**
+ * {@code marketing}: how direct marketing reaches people. Always present; {@code present} is false
+ * when the request had no marketing object.
+ */
+public final class Marketing {
+    private final boolean present;
+    private final String channel;
+    private final Tri existingCustomer, similarProducts, optOutOffered;
+
+    /** Built by the decision layer. */
+    public Marketing(boolean present, String channel, Tri existingCustomer, Tri similarProducts, Tri optOutOffered) {
+        this.present = present;
+        this.channel = channel;
+        this.existingCustomer = existingCustomer;
+        this.similarProducts = similarProducts;
+        this.optOutOffered = optOutOffered;
+    }
+
+    /** True when the request carried a marketing object. */
+    public boolean isPresent() { return present; }
+    /**
+     * {@code marketing.channel}: "email", "sms", "automated-call", "phone", "post", "in-app",
+     * "online-ads", or null when unknown.
+     */
+    public String getChannel() { return channel; }
+    /** True for e-mail, SMS and automated calls: the channels of ePrivacy Art. 13(1) and (2). */
+    public boolean isElectronic() {
+        return "email".equals(channel) || "sms".equals(channel) || "automated-call".equals(channel);
+    }
+    /** {@code marketing.existingCustomer}: the contact details were obtained in the context of a sale. */
+    public Tri getExistingCustomer() { return existingCustomer; }
+    /** {@code marketing.similarProducts}: the marketing is for the controller's own similar products or services. */
+    public Tri getSimilarProducts() { return similarProducts; }
+    /** {@code marketing.optOutOffered}: people could object free of charge at collection and in each message. */
+    public Tri getOptOutOffered() { return optOutOffered; }
+}
