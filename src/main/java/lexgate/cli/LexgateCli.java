@@ -14,6 +14,7 @@ import lexgate.rules.RuleMeta;
 import lexgate.rules.Ruleset;
 import lexgate.rules.RulesetCompiler;
 import lexgate.rules.RulesetException;
+import lexgate.scenario.ConfusionMatrix;
 import lexgate.scenario.Coverage;
 import lexgate.scenario.Scenario;
 import lexgate.scenario.ScenarioLoader;
@@ -80,7 +81,7 @@ public final class LexgateCli {
     }
 
     private int usage() {
-        out.println("usage: lexgate [--rules DIR] [--policies DIR] check | test [FILE|DIR ...] | explain REQUEST.json | coverage");
+        out.println("usage: lexgate [--rules DIR] [--policies DIR] check | test [--report] [FILE|DIR ...] | explain REQUEST.json | coverage");
         return 2;
     }
 
@@ -98,14 +99,18 @@ public final class LexgateCli {
         return parent == null ? Path.of(".") : parent;
     }
 
-    private int test(List<String> paths) {
+    private int test(List<String> args) {
+        boolean report = args.remove("--report");
+        List<String> paths = args;
         Ruleset r = RulesetCompiler.compile(rules, policies);
         List<Scenario> scenarios = new ArrayList<>();
         if (paths.isEmpty()) paths = List.of(rules.toString());
         for (String p : paths) scenarios.addAll(ScenarioLoader.load(base(), Path.of(p)));
         int passed = 0, failed = 0;
+        List<ScenarioRunner.Result> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             ScenarioRunner.Result res = ScenarioRunner.run(r, s);
+            results.add(res);
             if (res.passed()) {
                 passed++;
                 continue;
@@ -122,8 +127,25 @@ public final class LexgateCli {
             }
             res.problems().forEach(p -> out.println("  - " + p));
         }
+        if (report) report(results);
         out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The confusion matrix of the real cases (scenarios under rules/cases), per file and in total. */
+    private void report(List<ScenarioRunner.Result> results) {
+        List<ScenarioRunner.Result> real = results.stream()
+                .filter(x -> x.scenario().file().startsWith("rules/cases/")).toList();
+        out.println();
+        out.println("Real cases (rules/cases): expected outcome (rows) against actual (columns)");
+        for (var e : ConfusionMatrix.byFile(real).entrySet()) {
+            out.println("  " + e.getKey() + ": " + e.getValue().summary());
+        }
+        ConfusionMatrix all = ConfusionMatrix.of(real);
+        out.println();
+        out.print(all.table());
+        out.println(all.summary());
+        out.println();
     }
 
     private int explain(Path file) throws RulesetException {
