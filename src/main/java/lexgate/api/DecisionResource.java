@@ -37,6 +37,10 @@ public class DecisionResource {
     @Inject
     ObjectMapper mapper;
 
+    /** The largest decision request body (the contract's configured limit, 256 KiB by default). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "lexgate.decisions.max-body-bytes", defaultValue = "262144")
+    int maxBody;
+
     /**
      * Evaluates one processing operation; 201 with the decision once it is stored. Runs on the
      * I/O thread that read the request (no hand-off to a worker thread, none parked while the
@@ -48,6 +52,11 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @NonBlocking
     public CompletionStage<Response> decide(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        if (body != null && (body.length() > maxBody || body.length() * 3L > maxBody
+                && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBody)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Problem.response(413, "Content Too Large",
+                    "the request body is larger than " + maxBody + " bytes", null));
+        }
         io.vertx.core.Context io = Vertx.currentContext();
         Executor after = io == null ? Runnable::run : task -> io.runOnContext(v -> task.run());
         return decisions.decideAsync(RequestReader.read(body), (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER), after)

@@ -35,6 +35,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response validationRefused(ValidationLimits.Refused e) {
+        int st = e.status();
+        return Problem.response(st, switch (st) {
+            case 413 -> "Content Too Large";
+            case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
+            default -> "Unprocessable Content";
+        }, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response overloaded(lexgate.decision.EvaluationPool.Overloaded e) {
+        return Problem.response(503, "Service Unavailable", "no evaluation capacity is free right now; no decision was made. Retry later.", null);
+    }
+
+    @ServerExceptionMapper
     public Response replay(lexgate.replay.ReplayException e) {
         return Problem.response(e.status(), e.status() == 404 ? "Not Found" : "Unprocessable Content", e.getMessage(), null);
     }

@@ -55,25 +55,87 @@ public class RulesetResource {
     @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Path("/reload")
-    public Response reload() {
-        ActiveRuleset.Reload r = active.reload();
+    public Response reload(@jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        ActiveRuleset.Reload r = active.reload(caller(ctx));
         if (!r.accepted()) {
             List<FieldError> errors = r.problems().stream().map(RulesetResource::problem).toList();
             Response p = Problem.response(422, "Unprocessable Content",
                     "the rules were not loaded; still serving " + r.active().digest(), errors);
             return Response.fromResponse(p).header("Lexgate-Active-Ruleset", r.active().digest()).build();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", r.changed() ? "reloaded" : "unchanged");
-        body.put("active", summary(r.active()));
-        body.put("previous", Map.of("version", r.previous().version(), "digest", r.previous().digest()));
-        return Response.ok(body).build();
+        return Response.ok(switched(r, "reloaded")).build();
     }
 
-    /** "file:line: message" as a field error whose field is "file:line". */
+    /**
+     * Activates a stored ruleset by digest: one whose validation passed (a rollback activates an
+     * earlier digest). 200 with what serves now and before; 404 for an unknown digest; 422 for a
+     * ruleset that was never validated, failed validation, or shares its label with another.
+     */
+    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
+    @POST
+    @Path("/{digest}/activate")
+    public Response activate(@PathParam("digest") String digest,
+                             @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        ActiveRuleset.Reload r;
+        try {
+            r = active.activate(digest, caller(ctx));
+        } catch (ActiveRuleset.ActivationRefused e) {
+            return Problem.response(e.status(), e.status() == 404 ? "Not Found" : "Unprocessable Content", e.getMessage(), null);
+        } catch (lexgate.rules.RulesetException e) {
+            return Problem.response(422, "Unprocessable Content", "the stored ruleset cannot be compiled: "
+                    + String.join("; ", e.problems()), null);
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+        return Response.ok(switched(r, "activated")).build();
+    }
+
+    private static Map<String, Object> switched(ActiveRuleset.Reload r, String verb) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", r.changed() ? verb : "unchanged");
+        body.put("active", summary(r.active()));
+        body.put("previous", Map.of("version", r.previous().version(), "digest", r.previous().digest()));
+        return body;
+    }
+
+    /** Every activation, newest first, paged: which ruleset began to serve, when, by whom, how. */
+    @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
+    @GET
+    @Path("/activations")
+    public Map<String, Object> activations(@QueryParam("page") @DefaultValue("0") int page,
+                                           @QueryParam("size") @DefaultValue("50") int size) {
+        int s = Math.max(1, Math.min(size, 500));
+        try {
+            return Map.of("page", Math.max(0, page), "size", s,
+                    "items", store.activations(Math.max(0, page), s).stream().map(RulesetResource::activation).toList());
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+    }
+
+    static Map<String, Object> activation(lexgate.store.RulesetActivationRecord a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", a.seq);
+        m.put("digest", a.digest);
+        m.put("activatedAt", a.activatedAt.toString());
+        m.put("activatedBy", a.activatedBy);
+        m.put("via", a.via);
+        m.put("previous", a.previousDigest);
+        return m;
+    }
+
+    static String caller(jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        Object c = ctx.getProperty(lexgate.security.AuthFilter.CALLER);
+        return c instanceof lexgate.security.Caller k ? k.id() : "anonymous";
+    }
+
+    private static final java.util.regex.Pattern LOCATED = java.util.regex.Pattern.compile("^([^:]+):(\\d+)(?::(\\d+))?: (.*)$", java.util.regex.Pattern.DOTALL);
+
+    /** "file:line[:column]: message" as a field error whose field is "file:line" (the column, if any, opens the message). */
     static FieldError problem(String p) {
-        int colon = p.indexOf(':', p.indexOf(':') + 1);
-        return colon > 0 ? new FieldError(p.substring(0, colon), p.substring(colon + 1).trim()) : new FieldError("rules", p);
+        java.util.regex.Matcher m = LOCATED.matcher(p);
+        if (!m.matches()) return new FieldError("rules", p);
+        return new FieldError(m.group(1) + ":" + m.group(2), (m.group(3) != null ? "column " + m.group(3) + ": " : "") + m.group(4));
     }
 
     /** Body of a validation: files by path ("rules/..." or "policies/..."); overlay (default) lays them over the files on disk. */
@@ -87,16 +149,31 @@ public class RulesetResource {
     @POST
     @Path("/validate")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    public lexgate.scenario.CandidateCheck.Result validate(String body) {
-        ValidateRequest req = ReplayResource.read(mapper, body, ValidateRequest.class);
-        if (req.files() == null) {
-            throw new lexgate.decision.InvalidRequestException(List.of(new FieldError("files", "is required: a map of path to content")));
+    public Response validate(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        String by = caller(ctx);
+        ValidateRequest req = validation.read(body);
+        lexgate.scenario.CandidateCheck.Result result = validation.run(by, () -> lexgate.scenario.CandidateCheck.check(
+                req.files(), req.overlay() == null || req.overlay(), active.rulesPath(), active.policiesPath()));
+        if (result.ruleset() != null) {
+            try {
+                result = result.withProblems(active.labelProblems(result.ruleset()));
+                // A candidate is stored with its validation, valid or not, so that it can be activated
+                // by digest once it is valid, and refused by digest when it is not.
+                if (!result.digest().equals(active.get().digest())) {
+                    store.recordValidation(result.ruleset(), "candidate", new RulesetStore.Validation(result.valid(),
+                            result.rules(), result.scenariosPassed(), result.scenariosFailed(), result.problems().size()), by);
+                }
+            } catch (RuntimeException e) {
+                throw new StorageUnavailableException(e);
+            }
         }
-        return lexgate.scenario.CandidateCheck.check(req.files(), req.overlay() == null || req.overlay(),
-                active.rulesPath(), active.policiesPath());
+        return Response.ok(result).build();
     }
 
-    /** Every stored ruleset, newest first, paged. */
+    @Inject
+    ValidationLimits validation;
+
+    /** Every stored ruleset, newest first, paged, each with its latest validation and its activations. */
     @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     public Map<String, Object> list(@QueryParam("page") @DefaultValue("0") int page,
@@ -104,8 +181,14 @@ public class RulesetResource {
         int s = Math.max(1, Math.min(size, 200));
         int pg = Math.max(0, page);
         try {
-            List<Map<String, Object>> items = store.page(pg, s).stream().map(RulesetResource::summary).toList();
-            return Map.of("page", pg, "size", s, "total", store.count(), "items", items);
+            List<Map<String, Object>> items = store.page(pg, s).stream().map(rec -> {
+                Map<String, Object> m = summary(rec);
+                m.put("validation", store.latestValidation(rec.digest).map(RulesetResource::validationView).orElse(null));
+                m.put("activations", store.activationsOf(rec.digest).stream().map(RulesetResource::activation).toList());
+                m.put("active", rec.digest.equals(active.get().digest()));
+                return m;
+            }).toList();
+            return Map.of("page", pg, "size", s, "total", store.count(), "active", summary(active.get()), "items", items);
         } catch (RuntimeException e) {
             throw new StorageUnavailableException(e);
         }
@@ -123,6 +206,14 @@ public class RulesetResource {
         body.put("files", store.files(rec));
         body.put("rules", r.rules().stream().map(RulesetResource::rule).toList());
         return Response.ok(body).build();
+    }
+
+    private static Map<String, Object> validationView(lexgate.store.RulesetValidationRecord v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("valid", v.valid);
+        m.put("validatedAt", v.validatedAt.toString());
+        m.put("validatedBy", v.validatedBy);
+        return m;
     }
 
     static Map<String, Object> rule(RuleMeta m) {

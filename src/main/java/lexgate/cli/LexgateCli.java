@@ -71,9 +71,13 @@ public final class LexgateCli {
             e.problems().forEach(out::println);
             out.println(e.problems().size() + " problem(s); the rules cannot be loaded");
             return 1;
+        } catch (ScenarioLoader.Invalid e) {
+            // Scenario files that cannot be used as written: every problem with its file and line;
+            // a legal author needs those lines, not a stack trace.
+            e.problems().forEach(out::println);
+            out.println(e.problems().size() + " problem(s); fix the file(s) and run again");
+            return 1;
         } catch (IllegalArgumentException e) {
-            // A scenario file that cannot be read: the loader names the file (and the case); a legal
-            // author needs that line, not a stack trace.
             out.println(e.getMessage());
             out.println("1 problem; fix the file and run again");
             return 1;
@@ -166,7 +170,7 @@ public final class LexgateCli {
             return 1;
         }
         if (req.asOf() == null) req = req.withAsOf(LocalDate.now(ZoneOffset.UTC).toString());
-        Evaluation ev = Evaluator.evaluate(r, req);
+        Evaluation ev = Evaluator.evaluate(r, req, Evaluator.BATCH_BUDGET);
         out.println("Outcome:  " + ev.outcome() + "   (as of " + req.asOf() + ")");
         out.println("Ruleset:  " + r.version() + " " + r.digest());
         out.println("Reasons:");

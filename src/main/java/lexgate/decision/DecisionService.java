@@ -56,36 +56,46 @@ public class DecisionService {
     }
 
     /**
-     * Validates and evaluates on the calling thread, then queues the record for the decision
-     * writer; the stage completes with the decision once its record is committed, or fails with
-     * {@link StorageUnavailableException}. Invalid requests throw at once, before anything is queued.
-     * Nothing here blocks once the active ruleset is on record (the first decision of a ruleset
-     * that is not yet stored waits for that on a worker thread). The decision's log line and the
-     * stage's completion run on {@code after}, so that the single writer thread, which commits
-     * every decision, does no more than commit.
+     * Validates on the calling thread, evaluates on the {@link EvaluationPool} within its budget,
+     * then queues the record for the decision writer; the stage completes with the decision once its
+     * record is committed, or fails with {@link StorageUnavailableException} (or
+     * {@link EvaluationPool.Overloaded}). Invalid requests throw at once, before anything is queued.
+     * Nothing here blocks the caller (the first decision of a ruleset that is not yet stored waits
+     * for that on a worker thread). The decision's log line and the stage's completion run on
+     * {@code after}, so that the single writer thread, which commits every decision, does no more
+     * than commit.
      */
     public CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Executor after) {
+        Ruleset ruleset = rules.get();
+        List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        OperationRequest evaluated = request.asOf() != null ? request
+                : request.withAsOf(LocalDate.now(ZoneOffset.UTC).toString());
+        long start = System.nanoTime();
         // Tell the writer a decision is on its way, so that a commit starting meanwhile may wait for
         // it; withdrawn just before the record is queued (or if it never will be).
-        Prepared p;
         store.announce();
+        CompletableFuture<Prepared> prepared;
         try {
-            p = prepare(request, caller);
-        } finally {
+            // Evaluated on the evaluation pool, within its budget, never on this (I/O) thread.
+            prepared = Evaluator.evaluateAsync(ruleset, evaluated)
+                    .thenApply(ev -> prepare(ruleset, evaluated, ev, caller, start));
+        } catch (RuntimeException e) {
             store.withdraw();
+            throw e;
         }
-        CompletableFuture<Void> stored;
-        if (rulesets.isStored(p.ruleset())) {
-            stored = store(p.record());
-        } else {
+        CompletableFuture<Prepared> queued = prepared.whenComplete((p, e) -> store.withdraw());
+        CompletableFuture<Prepared> stored = queued.thenCompose(p -> {
+            if (rulesets.isStored(p.ruleset())) return store(p.record()).thenApply(v -> p);
             // The ruleset's row must exist before a decision refers to it: a blocking write, once per ruleset.
-            stored = CompletableFuture.runAsync(() -> rulesets.ensureStored(p.ruleset(), "active"), Infrastructure.getDefaultWorkerPool())
-                    .thenCompose(v -> store(p.record()));
-        }
-        return stored.handleAsync((v, e) -> {
+            return CompletableFuture.runAsync(() -> rulesets.ensureStored(p.ruleset(), "active"), Infrastructure.getDefaultWorkerPool())
+                    .thenCompose(v -> store(p.record())).thenApply(v -> p);
+        });
+        return stored.handleAsync((p, e) -> {
             if (e != null) {
                 Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-                LOG.warnf("decision %s NOT stored (storage unavailable): %s", p.decision().decisionId(), cause.getClass().getSimpleName());
+                if (cause instanceof EvaluationPool.Overloaded o) throw o;
+                LOG.warnf("decision NOT stored (storage unavailable): %s", cause.getClass().getSimpleName());
                 throw new StorageUnavailableException(cause);
             }
             if (LOG.isInfoEnabled()) {
@@ -101,15 +111,8 @@ public class DecisionService {
     /** A decision made and serialised, not yet stored; {@code start} is when its evaluation began (nanoTime). */
     private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, long start) {}
 
-    /** Validates, evaluates and serialises: everything but storing. Throws for an invalid request. */
-    private Prepared prepare(OperationRequest request, lexgate.security.Caller caller) {
-        Ruleset ruleset = rules.get();
-        List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
-        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        OperationRequest evaluated = request.asOf() != null ? request
-                : request.withAsOf(LocalDate.now(ZoneOffset.UTC).toString());
-        long start = System.nanoTime();
-        Evaluation ev = Evaluator.evaluate(ruleset, evaluated);
+    /** Gives the evaluation an id and time and serialises the record: everything but storing. */
+    private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, lexgate.security.Caller caller, long start) {
         long micros = (System.nanoTime() - start) / 1_000;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Decision decision = new Decision(DecisionIds.next(now), ev.outcome(),

@@ -34,8 +34,44 @@ public final class Evaluator {
 
     private Evaluator() {}
 
-    /** Evaluates a validated request (with {@code asOf} set) against the ruleset. */
+    /** One evaluation to make: a validated request (with {@code asOf} set) and the ruleset to evaluate it on. */
+    record Work(Ruleset ruleset, OperationRequest request) {}
+
+    /**
+     * Evaluates a validated request (with {@code asOf} set) against the ruleset, on the shared
+     * {@link EvaluationPool} and within its budget; waits for the answer.
+     */
     public static Evaluation evaluate(Ruleset ruleset, OperationRequest req) {
+        EvaluationPool pool = EvaluationPool.shared();
+        return pool.run(new Work(ruleset, req), pool.budget());
+    }
+
+    /**
+     * The same with a budget of its own: scenario runs, validation and replays, which may meet a
+     * ruleset no request has warmed yet, allow {@link #BATCH_BUDGET}.
+     */
+    public static Evaluation evaluate(Ruleset ruleset, OperationRequest req, java.time.Duration budget) {
+        return EvaluationPool.shared().run(new Work(ruleset, req), budget);
+    }
+
+    /** The budget of one evaluation in scenario runs, validation and replays. */
+    public static final java.time.Duration BATCH_BUDGET = java.time.Duration.ofSeconds(5);
+
+    /** The same, without waiting: the future completes with the evaluation, or with the budget's REVIEW. */
+    public static java.util.concurrent.CompletableFuture<Evaluation> evaluateAsync(Ruleset ruleset, OperationRequest req) {
+        return EvaluationPool.shared().submit(new Work(ruleset, req));
+    }
+
+    /** The answer to an evaluation that ran past its budget: a person must decide. */
+    static Evaluation overBudget(java.time.Duration budget) {
+        return assemble(null, List.of(), Map.of(), "The rules did not conclude within the evaluation budget of "
+                + budget.toMillis() + " ms (lexgate.evaluation.budget); a person must decide.", List.of());
+    }
+
+    /** Evaluates on the calling thread (a pool worker); {@code task} learns how to halt the session if it overruns. */
+    static Evaluation evaluateNow(Work work, EvaluationPool.Task task) {
+        Ruleset ruleset = work.ruleset();
+        OperationRequest req = work.request();
         LocalDate asOf = LocalDate.parse(req.asOf());
         List<Object> facts = FactBuilder.facts(req, ruleset.policies());
         // Every finding in working memory, with the rule that inserted it: kept up to date from the
@@ -63,6 +99,7 @@ public final class Evaluator {
         List<Finding> findings = new ArrayList<>();
         // A session with the policy facts already in it; closing it withdraws the request's facts.
         try (Sessions.Lease session = ruleset.sessions().lease(observer)) {
+            if (task != null) task.onAbort(session::halt);
             try {
                 facts.forEach(session::insert);
                 AgendaFilter inForce = match -> {

@@ -48,6 +48,13 @@ public final class PolicyLoader {
     }
 
     private PolicySet load() {
+        for (String name : files.keySet()) {
+            if (!PolicySchema.FILES.containsKey(name)) {
+                problems.add(name + ":1: not a policy file Lexgate reads (" + String.join(", ", PolicySchema.FILES.keySet())
+                        + ")" + (Suggest.nearest(name, PolicySchema.FILES.keySet()) != null
+                        ? "; did you mean " + Suggest.nearest(name, PolicySchema.FILES.keySet()) + "?" : ""));
+            }
+        }
         JsonNode settings = read("lexgate.yaml");
         JsonNode purposes = read("purposes.yaml");
         JsonNode dataCats = read("data-categories.yaml");
@@ -117,10 +124,12 @@ public final class PolicyLoader {
             return YAML.createObjectNode();
         }
         try {
-            JsonNode n = YAML.readTree(content);
-            return n == null ? YAML.createObjectNode() : n;
-        } catch (IOException | RuntimeException e) {
-            problems.add(name + ": cannot be parsed: " + firstLine(e.getMessage()));
+            YamlTree tree = YamlTree.parse(name, content);
+            problems.addAll(PolicySchema.unknownKeys(name, tree));
+            JsonNode n = tree.root();
+            return n == null || n.isNull() ? YAML.createObjectNode() : n;
+        } catch (YamlTree.Invalid e) {
+            problems.add(e.getMessage());
             return YAML.createObjectNode();
         }
     }

@@ -30,7 +30,7 @@ public final class Replays {
                 throw new ReplayException(422, "the stored request is not valid under ruleset " + target.digest() + ": "
                         + errors.stream().map(e -> e.field() + " " + e.message()).toList());
             }
-            Evaluation after = Evaluator.evaluate(target, req);
+            Evaluation after = Evaluator.evaluate(target, req, Evaluator.BATCH_BUDGET);
             return new Outcome(before, after, DecisionDiff.of(before, after), req.asOf());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored decision " + rec.id + " cannot be read", e);

@@ -3,14 +3,19 @@ package lexgate.rules;
 import lexgate.policy.PolicyException;
 import lexgate.policy.PolicyLoader;
 import lexgate.policy.PolicySet;
+import lexgate.vocabulary.CodeSet;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.io.DescrResource;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,10 +28,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +47,6 @@ public final class RulesetCompiler {
     public static final String VERSION_FILE = "VERSION";
     /** The longest version label a decision record holds. */
     public static final int MAX_VERSION = 128;
-    private static final AtomicLong BUILDS = new AtomicLong();
 
     private RulesetCompiler() {}
 
@@ -84,6 +91,23 @@ public final class RulesetCompiler {
         }
     }
 
+    /** The values of each open code set, from the policies (closed sets carry their own). */
+    static Function<CodeSet, Collection<String>> codeLookup(PolicySet policies) {
+        Set<String> layers = new java.util.TreeSet<>();
+        layers.add("EU");
+        policies.jurisdictions().forEach(j -> layers.add(j.getCode()));
+        Set<String> countries = Set.of(java.util.Locale.getISOCountries());
+        return set -> switch (set) {
+            case PURPOSE -> policies.purposes().keySet();
+            case DATA_CATEGORY -> policies.dataCategoryKinds().keySet();
+            case SUBJECT_CATEGORY -> policies.subjectCategories();
+            case CHARACTERISTIC -> policies.characteristics();
+            case COUNTRY -> countries;
+            case LAYER -> layers;
+            default -> set.codes();
+        };
+    }
+
     /** Compiles the ruleset in the two directories; throws {@link RulesetException} listing every problem. */
     public static Ruleset compile(Path rulesDir, Path policiesDir) {
         return compile(readFiles(rulesDir, policiesDir));
@@ -94,6 +118,20 @@ public final class RulesetCompiler {
      * stored ruleset is rebuilt exactly as it was.
      */
     public static Ruleset compile(List<SourceFile> files) {
+        return compile(files, Walls.ALL);
+    }
+
+    /**
+     * The three walls between rule files and the service. Production always uses {@link #ALL}; tests
+     * switch one off to show that each of the others still stops what slipped past it.
+     */
+    public record Walls(boolean allowList, boolean classLoader, boolean compiledCheck) {
+        /** Every wall: the only setting the service and the CLI use. */
+        public static final Walls ALL = new Walls(true, true, true);
+    }
+
+    /** Compiles with the given walls (tests only pass anything but {@link Walls#ALL}). */
+    static Ruleset compile(List<SourceFile> files, Walls walls) {
         PolicySet policies;
         try {
             Map<String, String> policyFiles = new java.util.TreeMap<>();
@@ -116,48 +154,58 @@ public final class RulesetCompiler {
                     + (version.contains("\n") ? " on several lines" : "")));
         }
 
-        RuleFileLint.Result lint = RuleFileLint.lint(drl, policies.citations().keySet());
-        if (!lint.problems().isEmpty()) throw new RulesetException(lint.problems());
+        Function<CodeSet, Collection<String>> codes = codeLookup(policies);
+        // First wall: the allow-list, on each file as Drools' parser reads it. Every problem of every
+        // file is reported at once; nothing is compiled unless all pass.
+        List<String> problems = new ArrayList<>();
+        Map<String, PackageDescr> parsed = new LinkedHashMap<>();
+        for (SourceFile f : drl) {
+            RuleAllowList.Checked c = walls.allowList() ? RuleAllowList.check(f, codes) : RuleAllowList.parseOnly(f);
+            problems.addAll(c.problems());
+            if (c.descr() != null) parsed.put(f.path(), c.descr());
+        }
+        Map<String, String> contents = new HashMap<>();
+        drl.forEach(f -> contents.put(f.path(), f.content()));
+        RuleFileLint.Result lint = RuleFileLint.lint(parsed, contents, policies.citations().keySet());
+        problems.addAll(lint.problems());
+        if (!problems.isEmpty()) throw new RulesetException(problems);
 
         String digest = digest(files);
-        KieServices ks = KieServices.Factory.get();
-        ClassLoader cl = RulesetCompiler.class.getClassLoader();
-        ReleaseId releaseId = ks.newReleaseId("lexgate", "rules",
-                "1.0." + BUILDS.incrementAndGet() + "-" + digest.substring(7, 19));
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        Map<String, String> kfsToSource = new HashMap<>();
-        for (SourceFile f : drl) {
-            String pkg = RuleFileLint.packageOf(f.content());
-            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-            String target = "src/main/resources/" + pkg.replace('.', '/') + "/" + name;
-            if (kfsToSource.containsKey(target)) target = target.replace(".drl", "-" + kfsToSource.size() + ".drl");
-            kfsToSource.put(target, f.path());
-            kfsToSource.put(target.substring("src/main/resources/".length()), f.path());
-            kfs.write(target, f.content());
+        // What is compiled is exactly what was checked: the parsed packages, not the text again.
+        ClassLoader loader = walls.classLoader() ? RuleClassLoader.forRules() : RulesetCompiler.class.getClassLoader();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader));
+        for (Map.Entry<String, PackageDescr> e : parsed.entrySet()) {
+            DescrResource resource = new DescrResource(e.getValue());
+            resource.setSourcePath(e.getKey());
+            builder.add(resource, ResourceType.DESCR);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs, cl).buildAll();
         List<String> errors = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String src = m.getPath() == null ? "rules/" : kfsToSource.getOrDefault(m.getPath(), m.getPath());
-            errors.add(src + ":" + Math.max(m.getLine(), 0) + ": " + m.getText().replaceAll("\\s+", " ").trim());
+        for (KnowledgeBuilderError m : builder.getErrors()) {
+            String src = m.getResource() == null || m.getResource().getSourcePath() == null ? "rules/" : m.getResource().getSourcePath();
+            int line = m.getLines() == null || m.getLines().length == 0 ? 0 : m.getLines()[0];
+            errors.add(src + ":" + Math.max(line, 0) + ": " + m.getMessage().replaceAll("\\s+", " ").trim());
         }
-        if (!errors.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            throw new RulesetException(errors.stream().sorted().toList());
-        }
-        KieContainer container = ks.newKieContainer(releaseId, cl);
-        var kieBase = container.getKieBase();
-        // The compiled module lives on in the KieBase; the repository copy is not needed again.
-        ks.getRepository().removeKieModule(releaseId);
+        if (!errors.isEmpty()) throw new RulesetException(errors.stream().sorted().toList());
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(conf);
+        kieBase.addPackages(builder.getKnowledgePackages());
 
         Map<String, RuleMeta> metas = new HashMap<>();
+        Map<String, String> packages = new HashMap<>();
+        Map<String, String> ruleLines = new HashMap<>();
         for (RuleFileLint.Declared d : lint.rules()) {
             metas.put(d.packageName() + "." + d.name(), new RuleMeta(d.meta().get("id"), d.name(), d.packageName(),
                     d.file(), d.line(), RuleFileLint.citations(d.meta().get("cite")), d.meta().get("jurisdiction"),
                     LocalDate.parse(d.meta().get("inForce")),
                     d.meta().containsKey("until") ? LocalDate.parse(d.meta().get("until")) : null));
+            packages.putIfAbsent(d.packageName(), d.file());
+            ruleLines.put(d.packageName() + "." + d.name(), d.file() + ":" + d.line());
         }
+        parsed.forEach((file, pd) -> packages.putIfAbsent(pd.getName(), file));
+        // Second wall: what Drools compiled, read back (generated classes' constant pools, compiled conditions).
+        List<String> compiled = walls.compiledCheck() ? CompiledRulesCheck.check(kieBase, packages, ruleLines, codes) : List.of();
+        if (!compiled.isEmpty()) throw new RulesetException(compiled);
         List<String> unknown = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {

@@ -3,10 +3,14 @@ package lexgate.rules;
 import java.util.List;
 
 /**
- * A check a compiled ruleset must pass before it may serve (at start-up and on reload), beyond
- * compiling and linting: implemented by the scenario layer (every rule reached by a scenario).
+ * A check a compiled ruleset must pass before it may serve (at start-up, on reload, and in
+ * validation), beyond compiling behind the walls: implemented by the scenario layer (every rule
+ * reached by a scenario, every scenario passing).
  */
 public interface RulesetGate {
-    /** Every problem as {@code file:line: message}; empty when the ruleset may serve. */
-    List<String> problems(Ruleset ruleset, java.nio.file.Path rulesDir);
+    /** What the gate found: every problem as {@code file:line: message}, and the scenarios run. */
+    record Verdict(List<String> problems, int scenariosPassed, int scenariosFailed) {}
+
+    /** Checks the ruleset against the scenarios under {@code rulesDir}. */
+    Verdict check(Ruleset ruleset, java.nio.file.Path rulesDir);
 }

@@ -164,7 +164,7 @@ public final class Sessions {
         private final boolean pooled;
         private final List<FactHandle> handles = new ArrayList<>();
         private Observer observer;
-        private boolean tainted;
+        private volatile boolean tainted;
 
         private Lease(boolean pooled) {
             this.pooled = pooled;
@@ -189,6 +189,15 @@ public final class Sessions {
                 }
             });
             for (Object f : policyFacts) kie.insert(f);
+        }
+
+        /**
+         * Stops the session from firing further rules (from another thread: the evaluation ran past
+         * its budget); the session is never reused afterwards.
+         */
+        public void halt() {
+            tainted = true;
+            kie.halt();
         }
 
         /** Inserts one of the request's facts. */

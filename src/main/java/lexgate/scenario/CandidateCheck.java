@@ -22,9 +22,22 @@ public final class CandidateCheck {
     /** One failing scenario. */
     public record Failure(String scenario, List<String> problems) {}
 
-    /** The result: problems (empty when the candidate could serve), digest if it compiled, scenario results. */
+    /**
+     * The result: {@code valid} only when there is no problem and every scenario passed; digest if it
+     * compiled; scenario results; and the compiled ruleset (not part of the answer), so that a valid
+     * candidate can be stored and later activated by its digest.
+     */
     public record Result(boolean valid, String version, String digest, int rules, List<String> problems,
-                         int scenariosPassed, int scenariosFailed, List<Failure> failures) {}
+                         int scenariosPassed, int scenariosFailed, List<Failure> failures,
+                         @com.fasterxml.jackson.annotation.JsonIgnore Ruleset ruleset) {
+        /** The same result with more problems (e.g. a label another ruleset already carries); no longer valid. */
+        public Result withProblems(List<String> more) {
+            if (more.isEmpty()) return this;
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(more);
+            return new Result(false, version, digest, rules, all, scenariosPassed, scenariosFailed, failures, ruleset);
+        }
+    }
 
     /**
      * Checks {@code files} (paths "rules/..." or "policies/...", text content); when {@code overlay} is
@@ -47,7 +60,7 @@ public final class CandidateCheck {
                 all.put(path, e.getValue());
             }
         }
-        if (!problems.isEmpty()) return new Result(false, null, null, 0, problems, 0, 0, List.of());
+        if (!problems.isEmpty()) return new Result(false, null, null, 0, problems, 0, 0, List.of(), null);
         List<SourceFile> sources = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         for (Map.Entry<String, String> e : all.entrySet()) {
@@ -55,8 +68,8 @@ public final class CandidateCheck {
             if (path.endsWith(ScenarioLoader.SUFFIX)) {
                 try {
                     scenarios.addAll(ScenarioLoader.parse(path, e.getValue()));
-                } catch (IllegalArgumentException ex) {
-                    problems.add(ex.getMessage());
+                } catch (ScenarioLoader.Invalid ex) {
+                    problems.addAll(ex.problems());
                 }
             } else if (path.startsWith("rules/") && (path.endsWith(".drl") || path.equals("rules/" + RulesetCompiler.VERSION_FILE))
                     || path.startsWith("policies/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
@@ -68,14 +81,14 @@ public final class CandidateCheck {
             r = RulesetCompiler.compile(sources);
         } catch (RulesetException ex) {
             problems.addAll(ex.problems());
-            return new Result(false, null, null, 0, problems, 0, 0, List.of());
+            return new Result(false, null, null, 0, problems, 0, 0, List.of(), null);
         }
         Coverage c = Coverage.of(r, scenarios);
         problems.addAll(c.unreached(r));
         List<Failure> failures = c.failures().stream()
                 .map(f -> new Failure(f.scenario().label(), f.problems())).toList();
-        return new Result(problems.isEmpty(), r.version(), r.digest(), r.rulesByQualifiedName().size(), problems,
-                c.results().size() - failures.size(), failures.size(), failures);
+        return new Result(problems.isEmpty() && failures.isEmpty(), r.version(), r.digest(), r.rulesByQualifiedName().size(),
+                problems, c.results().size() - failures.size(), failures.size(), failures, r);
     }
 
     private static Map<String, String> diskScenarios(Path rulesDir) {

@@ -45,6 +45,11 @@ public record Coverage(List<ScenarioRunner.Result> results, Map<String, TreeSet<
         return out;
     }
 
+    /** Every failing scenario as one problem: where it is, and each way it failed. */
+    public List<String> failureProblems() {
+        return failures().stream().map(r -> r.scenario().label() + ": scenario fails: " + String.join("; ", r.problems())).toList();
+    }
+
     /** Scenarios that failed, with their problems. */
     public List<ScenarioRunner.Result> failures() {
         return results.stream().filter(r -> !r.passed()).toList();

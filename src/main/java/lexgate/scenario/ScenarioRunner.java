@@ -50,7 +50,7 @@ public final class ScenarioRunner {
         if (!errors.isEmpty()) {
             return new Result(s, null, errors.stream().map(e -> "request: " + e.field() + " " + e.message()).toList());
         }
-        Evaluation ev = Evaluator.evaluate(ruleset, req);
+        Evaluation ev = Evaluator.evaluate(ruleset, req, Evaluator.BATCH_BUDGET);
         return new Result(s, ev, ScenarioCheck.check(s, ev));
     }
 }

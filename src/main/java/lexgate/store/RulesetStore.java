@@ -81,6 +81,83 @@ public class RulesetStore {
         }
     }
 
+    /** What a validation found: the numbers recorded with it. */
+    public record Validation(boolean valid, int rules, int scenariosPassed, int scenariosFailed, int problems) {}
+
+    /** Stores the ruleset (if new) and records that it was validated, by whom, with what result. */
+    public void recordValidation(Ruleset r, String kind, Validation v, String by) {
+        ensureStored(r, kind);
+        String summary;
+        try {
+            summary = mapper.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            RulesetValidationRecord rec = new RulesetValidationRecord();
+            rec.id = java.util.UUID.randomUUID().toString();
+            rec.digest = r.digest();
+            rec.validatedAt = java.time.Instant.now();
+            rec.validatedBy = by;
+            rec.valid = v.valid();
+            rec.summaryJson = summary;
+            rec.persist();
+        });
+    }
+
+    /** The latest validation of a stored ruleset, if any. */
+    public Optional<RulesetValidationRecord> latestValidation(String digest) {
+        return QuarkusTransaction.requiringNew().call(() -> RulesetValidationRecord
+                .<RulesetValidationRecord>find("digest = ?1 order by validatedAt desc", digest).firstResultOptional());
+    }
+
+    /**
+     * Another ruleset that carries the same version label and served or passed validation, if any:
+     * two such rulesets may not share a label. (A candidate compiled only for an impact analysis,
+     * never validated, does not claim its label.)
+     */
+    public Optional<RulesetRecord> otherWithLabel(String version, String digest) {
+        return QuarkusTransaction.requiringNew().call(() -> RulesetRecord.<RulesetRecord>find(
+                "version = ?1 and digest <> ?2 and (kind = 'active' or digest in "
+                        + "(select v.digest from RulesetValidationRecord v where v.valid = true)) order by firstLoadedAt",
+                version, digest).firstResultOptional());
+    }
+
+    /** Records that the ruleset began to serve; the activations are numbered in order. */
+    public RulesetActivationRecord recordActivation(String digest, String previous, String by, String via) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Long last = RulesetActivationRecord.find("select max(seq) from RulesetActivationRecord").project(Long.class).firstResult();
+            RulesetActivationRecord a = new RulesetActivationRecord();
+            a.id = java.util.UUID.randomUUID().toString();
+            a.seq = (last == null ? 0 : last) + 1;
+            a.digest = digest;
+            a.previousDigest = previous;
+            a.activatedAt = java.time.Instant.now();
+            a.activatedBy = by;
+            a.via = via;
+            a.persist();
+            return a;
+        });
+    }
+
+    /** The latest activation, if any ruleset was ever activated. */
+    public Optional<RulesetActivationRecord> latestActivation() {
+        return QuarkusTransaction.requiringNew().call(() -> RulesetActivationRecord
+                .<RulesetActivationRecord>find("order by seq desc").firstResultOptional());
+    }
+
+    /** Activations, newest first. */
+    public List<RulesetActivationRecord> activations(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> RulesetActivationRecord
+                .<RulesetActivationRecord>find("order by seq desc").page(page, size).list());
+    }
+
+    /** Activations of one ruleset, newest first. */
+    public List<RulesetActivationRecord> activationsOf(String digest) {
+        return QuarkusTransaction.requiringNew().call(() -> RulesetActivationRecord
+                .<RulesetActivationRecord>find("digest = ?1 order by seq desc", digest).list());
+    }
+
     /** A page of stored rulesets, newest first. */
     public List<RulesetRecord> page(int page, int size) {
         return RulesetRecord.find("order by firstLoadedAt desc, digest").page(page, size).list();

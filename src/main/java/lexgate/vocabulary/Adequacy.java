@@ -19,6 +19,7 @@ public final class Adequacy {
     }
 
     /** ISO country code. */
+    @Codes(CodeSet.COUNTRY)
     public String getCountry() { return country; }
     /** The decision's name, e.g. "Commission Implementing Decision (EU) 2023/1795". */
     public String getDecision() { return decision; }
@@ -29,7 +30,9 @@ public final class Adequacy {
     /** Transfer mechanisms the decision covers, e.g. ["adequacy"] or ["dpf"] for certified US organisations. */
     public List<String> getMechanisms() { return mechanisms; }
     /** True when the decision was in force on the day. */
+    @RuleApi
     public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
     /** True when the decision covers a transfer made under the mechanism. */
-    public boolean covers(String mechanism) { return mechanisms.contains(mechanism); }
+    @RuleApi
+    public boolean covers(@Codes(CodeSet.MECHANISM) String mechanism) { return mechanisms.contains(mechanism); }
 }

@@ -25,5 +25,6 @@ public final class AutomatedDecision {
     /** {@code automatedDecision.humanReview}. */
     public Tri getHumanReview() { return humanReview; }
     /** {@code automatedDecision.exception}: "contract", "law", "explicit-consent", "none" or null. */
+    @Codes(CodeSet.EXCEPTION)
     public String getException() { return exception; }
 }

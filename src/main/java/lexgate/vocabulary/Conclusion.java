@@ -9,9 +9,11 @@ public final class Conclusion {
     private final String detail;
 
     /** A conclusion with a key only. */
+    @RuleApi
     public Conclusion(String key) { this(key, ""); }
 
     /** A conclusion about one thing, e.g. ("special-category", "health"). */
+    @RuleApi
     public Conclusion(String key, String detail) {
         this.key = key;
         this.detail = detail;

@@ -8,6 +8,7 @@ public final class Conclusions {
     private Conclusions() {}
 
     /** The distinct details, sorted and joined with "; ", so explanations do not depend on firing order. */
+    @RuleApi
     public static String details(Collection<?> details) {
         return details.stream().map(String::valueOf).distinct().sorted().collect(Collectors.joining("; "));
     }

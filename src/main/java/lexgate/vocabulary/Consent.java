@@ -47,11 +47,13 @@ public final class Consent {
     /** {@code consent.parentalConsent}. */
     public Tri getParentalConsent() { return parentalConsent; }
     /** {@code consent.collectedBy}: "controller", "third-party" or null. */
+    @Codes(CodeSet.COLLECTED_BY)
     public String getCollectedBy() { return collectedBy; }
     /**
      * The names of the Art. 4(11) qualities (freelyGiven, specific, informed, unambiguous) that the
      * request left unknown, in that order.
      */
+    @RuleApi
     public java.util.List<String> unknownQualities() {
         var out = new java.util.ArrayList<String>();
         if (freelyGiven.isUnknown()) out.add("freelyGiven");

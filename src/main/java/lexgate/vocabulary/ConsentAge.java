@@ -24,5 +24,6 @@ public final class ConsentAge {
     /** The national provision that sets it. */
     public String getSource() { return source; }
     /** True when this age applied on the day. */
+    @RuleApi
     public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
 }

@@ -13,6 +13,7 @@ public final class Country {
     }
 
     /** ISO 3166-1 alpha-2 code. */
+    @Codes(CodeSet.COUNTRY)
     public String getCode() { return code; }
     /** English short name. */
     public String getName() { return name; }

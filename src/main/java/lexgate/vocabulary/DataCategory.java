@@ -12,7 +12,9 @@ public final class DataCategory {
     }
 
     /** The category code. */
+    @Codes(CodeSet.DATA_CATEGORY)
     public String getCode() { return code; }
     /** The taxonomy kind: "ordinary", "special" (Art. 9(1)) or "criminal" (Art. 10). */
+    @Codes(CodeSet.CATEGORY_KIND)
     public String getKind() { return kind; }
 }

@@ -23,16 +23,21 @@ public final class Finding {
     }
 
     /** The provision is satisfied: a reason with effect PERMIT. */
+    @RuleApi
     public static Finding permit(String explanation) { return new Finding(Effect.PERMIT, explanation, null, null); }
     /** The provision is violated: a reason with effect DENY. */
+    @RuleApi
     public static Finding deny(String explanation) { return new Finding(Effect.DENY, explanation, null, null); }
     /** A person must judge: a reason with effect REVIEW. */
+    @RuleApi
     public static Finding review(String explanation) { return new Finding(Effect.REVIEW, explanation, null, null); }
     /** A fact the provision needs is unknown: a REVIEW reason plus a {@code missing} entry naming the field. */
+    @RuleApi
     public static Finding missing(String field, String explanation) {
         return new Finding(Effect.REVIEW, explanation, Objects.requireNonNull(field), null);
     }
     /** Something the caller must do for the processing to stay lawful. */
+    @RuleApi
     public static Finding obligation(String action, String explanation) {
         return new Finding(Effect.OBLIGATION, explanation, null, Objects.requireNonNull(action));
     }

@@ -26,6 +26,7 @@ public final class Formalities {
     /** {@code formalities.referenceMethodology}: the CNIL reference methodology declared ("MR-001" ... "MR-008"), or null. */
     public String getReferenceMethodology() { return referenceMethodology; }
     /** True when a reference methodology is declared. */
+    @RuleApi
     public boolean hasReferenceMethodology() { return referenceMethodology != null; }
     /** {@code formalities.priorConsultation}: the authority was consulted under Art. 36. */
     public Tri getPriorConsultation() { return priorConsultation; }

@@ -5,9 +5,11 @@ public final class Layer {
     private final String code;
 
     /** Inserted by a scope rule. */
+    @RuleApi
     public Layer(String code) { this.code = code; }
 
     /** The layer's code. */
+    @Codes(CodeSet.LAYER)
     public String getCode() { return code; }
 
     @Override public boolean equals(Object o) { return o instanceof Layer l && l.code.equals(code); }

@@ -24,8 +24,10 @@ public final class Marketing {
      * {@code marketing.channel}: "email", "sms", "automated-call", "phone", "post", "in-app",
      * "online-ads", or null when unknown.
      */
+    @Codes(CodeSet.CHANNEL)
     public String getChannel() { return channel; }
     /** True for e-mail, SMS and automated calls: the channels of ePrivacy Art. 13(1) and (2). */
+    @RuleApi
     public boolean isElectronic() {
         return "email".equals(channel) || "sms".equals(channel) || "automated-call".equals(channel);
     }

@@ -11,6 +11,7 @@ public final class NationalLayer {
     }
 
     /** The layer's code (an ISO country code). */
+    @Codes(CodeSet.LAYER)
     public String getCode() { return code; }
     /** Its name. */
     public String getName() { return name; }

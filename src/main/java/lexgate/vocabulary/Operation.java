@@ -205,22 +205,28 @@ public final class Operation {
     /** {@code controller.name}. */
     public String getControllerName() { return controllerName; }
     /** {@code controller.establishment}, ISO country code. */
+    @Codes(CodeSet.COUNTRY)
     public String getEstablishment() { return establishment; }
     /** {@code controller.publicAuthority}. */
     public Tri getPublicAuthority() { return publicAuthority; }
     /** {@code purpose.code}. */
+    @Codes(CodeSet.PURPOSE)
     public String getPurpose() { return purpose; }
     /** {@code purpose.originalPurpose}, or null. */
+    @Codes(CodeSet.PURPOSE)
     public String getOriginalPurpose() { return originalPurpose; }
     /** {@code legalBasis.article}: "6(1)(a)" ... "6(1)(f)" or "none". */
+    @Codes(CodeSet.ARTICLE)
     public String getBasis() { return basis; }
     /** {@code legalBasis.specialCategoryCondition}: "9(2)(a)" ... or "none"; null when unknown. */
+    @Codes(CodeSet.SPECIAL_CONDITION)
     public String getSpecialCategoryCondition() { return specialCategoryCondition; }
     /** {@code legalBasis.legalObligation.law}, or null. */
     public String getLegalObligationLaw() { return legalObligationLaw; }
     /** {@code legalBasis.publicTask.law}, or null. */
     public String getPublicTaskLaw() { return publicTaskLaw; }
     /** {@code data.source}, or null. */
+    @Codes(CodeSet.DATA_SOURCE)
     public String getDataSource() { return dataSource; }
     /** {@code data.subjectCount}, or null. */
     public Long getSubjectCount() { return subjectCount; }
@@ -260,20 +266,26 @@ public final class Operation {
     public List<String> getCharacteristics() { return characteristics; }
 
     /** True when {@code data.categories} lists the code. */
-    public boolean hasCategory(String code) { return categories.contains(code); }
+    @RuleApi
+    public boolean hasCategory(@Codes(CodeSet.DATA_CATEGORY) String code) { return categories.contains(code); }
     /** True when {@code subjects.categories} lists the code. */
-    public boolean hasSubject(String code) { return subjectCategories.contains(code); }
+    @RuleApi
+    public boolean hasSubject(@Codes(CodeSet.SUBJECT_CATEGORY) String code) { return subjectCategories.contains(code); }
     /** True when {@code characteristics} lists the code. */
-    public boolean hasCharacteristic(String code) { return characteristics.contains(code); }
+    @RuleApi
+    public boolean hasCharacteristic(@Codes(CodeSet.CHARACTERISTIC) String code) { return characteristics.contains(code); }
     /** True when {@code subjects.countries} lists the country. */
-    public boolean concernsSubjectsIn(String country) { return subjectCountries.contains(country); }
+    @RuleApi
+    public boolean concernsSubjectsIn(@Codes(CodeSet.COUNTRY) String country) { return subjectCountries.contains(country); }
     /** True when the request states a retention period or says it is indefinite. */
+    @RuleApi
     public boolean isRetentionKnown() { return retentionDays != null || retentionIndefinite != Tri.UNKNOWN; }
     /**
      * True when keeping data {@code retentionDays} from {@code asOf} goes past the ISO-8601 period
      * (e.g. "P3D", "P1M", "P10Y"); false when no period is stated.
      */
-    public boolean retentionExceeds(String isoPeriod) {
+    @RuleApi
+    public boolean retentionExceeds(@Codes(CodeSet.PERIOD) String isoPeriod) {
         if (retentionDays == null) return false;
         return asOf.plusDays(retentionDays).isAfter(asOf.plus(java.time.Period.parse(isoPeriod)));
     }

@@ -20,6 +20,7 @@ public final class Purpose {
     }
 
     /** The purpose code. */
+    @Codes(CodeSet.PURPOSE)
     public String getCode() { return code; }
     /** A human label. */
     public String getLabel() { return label; }
@@ -35,7 +36,9 @@ public final class Purpose {
     /** Original purposes this purpose is held compatible with (Art. 6(4)). */
     public List<String> getCompatibleWith() { return compatibleWith; }
     /** True when the category is among those expected, or no expectation is set. */
-    public boolean expects(String category) { return expectedCategories.isEmpty() || expectedCategories.contains(category); }
+    @RuleApi
+    public boolean expects(@Codes(CodeSet.DATA_CATEGORY) String category) { return expectedCategories.isEmpty() || expectedCategories.contains(category); }
     /** True when the purpose is held compatible with the original purpose. */
-    public boolean compatibleWith(String original) { return code.equals(original) || compatibleWith.contains(original); }
+    @RuleApi
+    public boolean compatibleWith(@Codes(CodeSet.PURPOSE) String original) { return code.equals(original) || compatibleWith.contains(original); }
 }

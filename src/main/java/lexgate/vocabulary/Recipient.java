@@ -18,12 +18,15 @@ public final class Recipient {
     /** Position in {@code recipients}. */
     public int getIndex() { return index; }
     /** The request path of this recipient's field, e.g. {@code recipients[0].processingAgreement}. */
+    @RuleApi
     public String field(String name) { return "recipients[" + index + "]." + name; }
     /** The recipient's name. */
     public String getName() { return name; }
     /** "processor", "controller" or "joint-controller" (null if unknown). */
+    @Codes(CodeSet.RECIPIENT_ROLE)
     public String getRole() { return role; }
     /** ISO country code, or null. */
+    @Codes(CodeSet.COUNTRY)
     public String getCountry() { return country; }
     /** {@code recipients[].processingAgreement}. */
     public Tri getProcessingAgreement() { return processingAgreement; }

@@ -19,13 +19,17 @@ public final class RetentionLimit {
     }
 
     /** The purpose code. */
+    @Codes(CodeSet.PURPOSE)
     public String getPurpose() { return purpose; }
     /** "EU" or a national layer code. */
+    @Codes(CodeSet.LAYER)
     public String getJurisdiction() { return jurisdiction; }
     /** ISO-8601 period. */
+    @Codes(CodeSet.PERIOD)
     public String getPeriod() { return period; }
     /** The provision or guidance that sets the limit. */
     public String getSource() { return source; }
     /** True when this limit applied on the day. */
+    @RuleApi
     public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
 }

@@ -8,5 +8,6 @@ public final class SubjectCountry {
     public SubjectCountry(String code) { this.code = code; }
 
     /** ISO 3166-1 alpha-2 code. */
+    @Codes(CodeSet.COUNTRY)
     public String getCode() { return code; }
 }

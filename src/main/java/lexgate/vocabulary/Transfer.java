@@ -19,13 +19,16 @@ public final class Transfer {
     /** Position in {@code transfers}, for naming the field of a missing fact. */
     public int getIndex() { return index; }
     /** Destination, ISO country code. */
+    @Codes(CodeSet.COUNTRY)
     public String getCountry() { return country; }
     /** "adequacy", "dpf", "scc", "bcr", "derogation-art49", "none", or null when unknown. */
+    @Codes(CodeSet.MECHANISM)
     public String getMechanism() { return mechanism; }
     /** {@code transfers[].transferImpactAssessment}. */
     public Tri getTransferImpactAssessment() { return transferImpactAssessment; }
     /** {@code transfers[].supplementaryMeasures}. */
     public Tri getSupplementaryMeasures() { return supplementaryMeasures; }
     /** The request path of this transfer's field, e.g. {@code transfers[0].mechanism}. */
+    @RuleApi
     public String field(String name) { return "transfers[" + index + "]." + name; }
 }

@@ -42,7 +42,7 @@ class AuthoringApiTest {
                 .when().post("/v1/rulesets/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
-                .body("problems", hasItem(startsWith("rules/eu/gdpr/art6/evil.drl:3: import of java.io.File")));
+                .body("problems", hasItem(startsWith("rules/eu/gdpr/art6/evil.drl:3:1: 'import java.io.File' is not allowed")));
         given().when().get("/v1/rulesets/active").then().body("digest", equalTo(active));
     }
 
@@ -75,7 +75,7 @@ class AuthoringApiTest {
                 .when().post("/v1/rulesets/validate")
                 .then().statusCode(200)
                 .body("scenariosFailed", equalTo(1))
-                .body("failures[0].scenario", startsWith("rules/eu/gdpr/art6/wrong.scenarios.yaml#0"));
+                .body("failures[0].scenario", startsWith("rules/eu/gdpr/art6/wrong.scenarios.yaml:1 (scenario 1)"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class CliProcessTest {
                 "Operation()", "new File(\"/tmp/x\").delete();"));
         Run r = lexgate("check");
         assertEquals(1, r.exit(), r.out());
-        assertTrue(r.out().contains("rules/eu/gdpr/art6/evil.drl:3: import of java.io.File is not allowed"), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/evil.drl:3:1: 'import java.io.File' is not allowed"), r.out());
         assertTrue(r.out().contains("rules/eu/gdpr/art6/evil.drl:13:"), r.out());
     }
 
@@ -87,7 +87,7 @@ class CliProcessTest {
                 "Operation(basis == \"none\")", "insertLogical(Finding.deny(\"x\"));"));
         Run r = lexgate("check");
         assertEquals(1, r.exit(), r.out());
-        assertTrue(r.out().contains("rules/eu/gdpr/art6/zz-dup.drl:5: rule \"eu.gdpr.a6-1.no-legal-basis\" repeats @id"), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/zz-dup.drl:6: rule \"eu.gdpr.a6-1.no-legal-basis\" repeats @id"), r.out());
     }
 
     @Test
@@ -96,7 +96,7 @@ class CliProcessTest {
                 "Operation(basis == \"none\")", "insertLogical(Finding.deny(\"x\"));"));
         Run r = lexgate("check");
         assertEquals(1, r.exit(), r.out());
-        assertTrue(r.out().contains("rules/eu/gdpr/art6/cite.drl:5:") && r.out().contains("eu-gdpr:A999"), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/cite.drl:7:") && r.out().contains("eu-gdpr:A999"), r.out());
     }
 
     @Test
@@ -117,7 +117,7 @@ class CliProcessTest {
         for (String verb : List.of("check", "test")) {
             Run r = lexgate(verb);
             assertEquals(1, r.exit(), r.out());
-            assertTrue(r.out().contains("rules/eu/gdpr/art6/colon.scenarios.yaml: cannot be parsed"), r.out());
+            assertTrue(r.out().contains("rules/eu/gdpr/art6/colon.scenarios.yaml:2:") && r.out().contains("the YAML cannot be read: a colon followed by a space"), r.out());
             assertTrue(!r.out().contains("Exception") && !r.out().contains("\tat "), r.out());
         }
     }
@@ -146,7 +146,7 @@ class CliProcessTest {
                 """);
         Run r = lexgate("test", rules.resolve("eu/gdpr/art6/wrong.scenarios.yaml").toString());
         assertEquals(1, r.exit(), r.out());
-        assertTrue(r.out().contains("FAIL rules/eu/gdpr/art6/wrong.scenarios.yaml#0 a wrong expectation"), r.out());
+        assertTrue(r.out().contains("FAIL rules/eu/gdpr/art6/wrong.scenarios.yaml:1 (scenario 1) a wrong expectation"), r.out());
         assertTrue(r.out().contains("expected ALLOW citing [eu-gdpr:A6-1-b]; got DENY"), r.out());
         assertTrue(r.out().contains("eu.gdpr.a6-1.no-legal-basis [eu-gdpr:A5-1-a, eu-gdpr:A6-1]"), r.out());
         assertTrue(r.out().strip().endsWith("0 passed, 1 failed"), r.out());

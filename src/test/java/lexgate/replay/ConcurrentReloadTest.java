@@ -53,6 +53,8 @@ class ConcurrentReloadTest {
         for (int i = 1; i <= 4; i++) {
             String variant = "variant-" + i;
             Files.writeString(law, original.replace(BASE, BASE + " [" + variant + "]"));
+            // A changed ruleset needs a label of its own (two rulesets may not share one).
+            Files.writeString(law.getParent().getParent().getParent().getParent().resolve("VERSION"), "test-" + variant + "\n");
             String digest = given().when().post("/v1/rulesets/reload").then().statusCode(200).extract().path("active.digest");
             variantOfDigest.put(digest, variant);
         }

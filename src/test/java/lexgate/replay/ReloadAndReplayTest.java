@@ -52,6 +52,7 @@ class ReloadAndReplayTest {
         Path law = rules.resolve("eu/gdpr/art6/lawfulness.drl");
         String text = Files.readString(law);
         Files.writeString(law, text.replace(OLD, NEW));
+        Files.writeString(rules.resolve("VERSION"), "test-changed-explanation\n"); // a changed ruleset needs its own label
         String after = given().when().post("/v1/rulesets/reload").then().statusCode(200)
                 .body("status", equalTo("reloaded"))
                 .body("previous.digest", equalTo(before))
