@@ -75,29 +75,34 @@ for r in rows:
     c['files'] += 1
     if r['status'] in ('ran', 'reached'):
         c[r['status']] += 1
-out = []
-out.append('Measured with `measure.sh` against this worktree\'s code (the old line-by-line lint): '
-           f"{len(rows)} attempts; " + ', '.join(f'**{v} {k}**' for k, v in counts.items()) + '.')
+summary = []
+summary.append('Measured with `measure.sh` against this worktree\'s code (the old line-by-line lint, CLI `test` and `check`): '
+               f"{len(rows)} attempts; " + ', '.join(f'**{v} {k}**' for k, v in counts.items()) + '.')
 if svc:
     ran = sum(1 for s in svc.values() if s['status'] == 'ran')
-    out.append(f'Attempts with internal evidence, sent to a running service (`measure.sh --service`, POST /v1/rulesets/validate): {ran} of {len(svc)} ran there.')
-out.append('')
-out.append('| Class | Files | Ran | Reached (CLI has no CDI) |')
-out.append('|---|---:|---:|---:|')
+    summary.append(f'The {len(svc)} attempts with internal evidence were also sent to a running service '
+                   f'(`measure.sh --service`, POST /v1/rulesets/validate): **{ran} ran there**.')
+summary.append('')
+summary.append('| Class | Files | Ran | Reached (CLI has no CDI) | Ran in the service |')
+summary.append('|---|---:|---:|---:|---:|')
 for k, c in per_class.items():
-    out.append(f"| {k} | {c['files']} | {c['ran']} | {c['reached']} |")
-out.append('')
+    sv = sum(1 for r in rows if r['class'] == k and svc.get(r['stem'], {}).get('status') == 'ran')
+    summary.append(f"| {k} | {c['files']} | {c['ran']} | {c['reached']} | {sv or ''} |")
+out = []
 out.append('| File | Class | Attempt | Evidence | Old lint (CLI) | What happened | Service |')
 out.append('|---|---|---|---|---|---|---|')
 for r in rows:
     s = svc.get(r['stem'])
     st = f"{s['status']}: {cell(s['detail'])[:160]}" if s else ''
     out.append(f"| `{r['stem']}.drl` | {r['class']} | {cell(r['attempt'])} | {cell(r['evidence'])} | **{r['status']}** | {cell(r['detail'])[:240]} | {st} |")
-text = open(manifest).read() if os.path.exists(manifest) else '<!-- measured:begin -->\n<!-- measured:end -->\n'
-new = re.sub(r'<!-- measured:begin -->.*<!-- measured:end -->',
-             lambda m: '<!-- measured:begin -->\n' + '\n'.join(out) + '\n<!-- measured:end -->', text, flags=re.S)
-open(manifest, 'w').write(new)
-print('\n'.join(out[:len(per_class) + 5]))
+text = open(manifest).read() if os.path.exists(manifest) else ''
+for name, body in (('summary', summary), ('measured', out)):
+    if f'<!-- {name}:begin -->' not in text:
+        text += f'\n<!-- {name}:begin -->\n<!-- {name}:end -->\n'
+    text = re.sub(f'<!-- {name}:begin -->.*<!-- {name}:end -->',
+                  lambda m: f'<!-- {name}:begin -->\n' + '\n'.join(body) + f'\n<!-- {name}:end -->', text, flags=re.S)
+open(manifest, 'w').write(text)
+print('\n'.join(summary))
 PY
 }
 
@@ -258,7 +263,11 @@ PY
     elif grep -qE "$lint_re" "$out"; then
       status=lint-refused; detail=$(grep -oE "[^\"]*($lint_re)[^\"]*" "$out" | head -1)
     elif python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d.get("digest") is None else 1)' "$out" 2>/dev/null; then
-      status=drools-error; detail=$(python3 -c 'import json,sys; print((json.load(open(sys.argv[1]))["problems"] or ["?"])[0])' "$out")
+      # no digest: the candidate did not compile, or validate itself failed (an error body, or nothing)
+      status=drools-error
+      detail=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print((d.get("problems") or ["HTTP %s: %s" % (d.get("status"), d.get("detail"))])[0])' "$out" 2>/dev/null)
+    elif [ ! -s "$out" ]; then
+      status=compiled-not-run; detail="no response within ${timeout}s"
     else
       status=compiled-not-run; detail="compiled; no escape-internal finding in the response"
     fi
