@@ -232,12 +232,24 @@ if $service; then
   rm -rf "$svc"; mkdir -p "$svc"
   cp -r "$root/rules" "$svc/rules"
   admin=escape-measure-admin-key-0123456789
-  (cd "$svc" && LEXGATE_RULES_DIR=$svc/rules LEXGATE_POLICIES_DIR=$root/policies LEXGATE_BOOTSTRAP_ADMIN_KEY=$admin \
-     LEXGATE_ESCAPE_SECRET=$secret QUARKUS_HTTP_PORT=$port \
-     java -Xmx1g -Dlexgate.escape.secret=$secret -jar "$app/quarkus-run.jar" > "$svc/server.log" 2>&1 &
-   echo $! > "$svc/pid")
-  pid=$(cat "$svc/pid")
-  for _ in $(seq 1 240); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 1; done
+  if curl -s -o /dev/null "localhost:$port/"; then echo "port $port is in use; set PORT" >&2; exit 2; fi
+  # exec: $! is the JVM itself, so that it can be stopped by its pid
+  (cd "$svc" && exec env LEXGATE_RULES_DIR="$svc/rules" LEXGATE_POLICIES_DIR="$root/policies" \
+     LEXGATE_BOOTSTRAP_ADMIN_KEY=$admin LEXGATE_ESCAPE_SECRET=$secret QUARKUS_HTTP_PORT=$port \
+     java -Xmx1g -Dlexgate.escape.secret=$secret -jar "$app/quarkus-run.jar") > "$svc/server.log" 2>&1 &
+  pid=$!
+  stop_service() {
+    kill "$pid" 2> /dev/null
+    for _ in $(seq 1 30); do kill -0 "$pid" 2> /dev/null || break; sleep 1; done
+    kill -9 "$pid" 2> /dev/null
+    wait "$pid" 2> /dev/null
+  }
+  trap stop_service EXIT
+  for _ in $(seq 1 240); do
+    curl -sf "localhost:$port/q/health/ready" > /dev/null && break
+    kill -0 "$pid" 2> /dev/null || { echo "the service did not start; see $svc/server.log" >&2; exit 2; }
+    sleep 1
+  done
   auth="Authorization: Bearer $admin"
   victim=$(curl -s -H "$auth" -H 'Content-Type: application/json' -X POST "localhost:$port/v1/keys" \
              -d '{"name":"victim client","roles":["decide"]}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["key"])')
@@ -275,7 +287,8 @@ PY
     printf '%s\t%s\t%s\n' "$stem" "$status" "$detail" >> "$stable"
     echo "service: $status  $stem  ($detail)" >&2
   done
-  kill "$pid"; wait "$pid" 2>/dev/null
+  stop_service
+  trap - EXIT
 fi
 
 write_manifest
