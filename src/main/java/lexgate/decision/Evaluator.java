@@ -110,7 +110,11 @@ public final class Evaluator {
                 if (firings >= MAX_FIRINGS) failure = "The rules fired " + firings + " times without settling (a loop); a person must decide.";
                 for (Object o : origin.keySet()) findings.add((Finding) o);
                 assert sameObjects(findings, session.objects(o -> o instanceof Finding)) : "findings tracked from events differ from working memory";
-            } catch (RuntimeException e) {
+            } catch (ThreadDeath d) {
+                throw d; // the pool stopping a worker long abandoned to an overrun
+            } catch (RuntimeException | Error e) {
+                // An error thrown in a rule (StackOverflowError, an Error of its own) is the rule's
+                // failure, not the service's: the answer is a person's review, never a 503.
                 LOG.error("rule evaluation failed", e);
                 failure = "A rule failed while evaluating this request; the service log has the details.";
             }

@@ -166,6 +166,64 @@ class CliProcessTest {
     }
 
     @Test
+    void checkAndTestRefuseEveryEscapeAttemptWithFileAndLine() throws Exception {
+        for (lexgate.rules.EscapeCorpus.Attempt a : lexgate.rules.EscapeCorpus.attempts()) write("escapes/" + a.name(), a.content());
+        for (String verb : List.of("check", "test")) {
+            Run r = lexgate(verb);
+            assertEquals(1, r.exit(), r.out());
+            for (lexgate.rules.EscapeCorpus.Attempt a : lexgate.rules.EscapeCorpus.attempts()) {
+                assertTrue(r.out().matches("(?s).*\\Q" + a.path() + "\\E:[1-9]\\d*:.*"), verb + " does not name " + a.name() + ":\n" + r.out());
+            }
+            assertTrue(!r.out().contains(lexgate.rules.EscapeCorpus.SECRET), "the secret leaked");
+            assertTrue(!r.out().contains("\tat ") && !r.out().contains("Exception"), r.out());
+        }
+        assertEquals(List.of(), lexgate.rules.EscapeCorpus.markers());
+    }
+
+    @Test
+    void aMisspeltPolicyKeyIsAnErrorWithFileAndLine() throws Exception {
+        Path purposes = tmp.resolve("policies/purposes.yaml");
+        String text = Files.readString(purposes);
+        int line = (int) text.substring(0, text.indexOf("    contractual: true")).lines().count() + 1;
+        Files.writeString(purposes, text.replaceFirst("    contractual: true", "    contractul: true"));
+        Run r = lexgate("check");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("policies/purposes.yaml:" + line + ":") && r.out().contains("'contractul'")
+                && r.out().contains("did you mean 'contractual'"), r.out());
+    }
+
+    @Test
+    void aMisspeltKeyUnderExpectIsAnErrorWithFileAndLine() throws Exception {
+        write("eu/gdpr/art6/typo.scenarios.yaml", """
+                - name: silent misspelt
+                  request:
+                    asOf: "2025-01-10"
+                    controller: { name: Shop, establishment: FR, publicAuthority: false }
+                    purpose: { code: order-fulfilment }
+                    legalBasis: { article: "6(1)(b)" }
+                    data: { categories: [identity], source: data-subject }
+                    subjects: { categories: [customers], countries: [FR] }
+                  expect:
+                    outcome: ALLOW
+                    silnt: [eu.gdpr.a6-1.no-legal-basis]
+                """);
+        for (String verb : List.of("check", "test")) {
+            Run r = lexgate(verb);
+            assertEquals(1, r.exit(), r.out());
+            assertTrue(r.out().contains("rules/eu/gdpr/art6/typo.scenarios.yaml:11:") && r.out().contains("did you mean 'silent'"), r.out());
+        }
+    }
+
+    @Test
+    void aMisspeltPurposeCodeInARuleIsAnErrorWithFileAndLine() throws Exception {
+        write("eu/gdpr/art6/code.drl", rule("import lexgate.vocabulary.*;", "test.code", "eu-gdpr:A6-1",
+                "Operation(purpose == \"ai-model-trainig\")", "insertLogical(Finding.deny(\"x\"));"));
+        Run r = lexgate("check");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("rules/eu/gdpr/art6/code.drl:11:") && r.out().contains("did you mean \"ai-model-training\""), r.out());
+    }
+
+    @Test
     void unknownVerbIsAUsageError() throws Exception {
         Run r = lexgate("frobnicate");
         assertEquals(2, r.exit(), r.out());

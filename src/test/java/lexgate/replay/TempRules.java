@@ -40,6 +40,12 @@ public final class TempRules {
     /** For the impact analysis test. */
     public static class ForImpact extends Profile {}
 
+    /** For activation by digest. */
+    public static class ForActivation extends Profile {}
+
+    /** For the escape corpus over HTTP. */
+    public static class ForEscapes extends Profile {}
+
     /** For the concurrent reload test. */
     public static class ForConcurrentReload extends Profile {}
 }
