@@ -71,7 +71,7 @@ public final class PolicyLoader {
         Map<String, Purpose> purposeMap = new TreeMap<>();
         fields(purposes.path("purposes"), "purposes.yaml", (code, n) -> purposeMap.put(code, new Purpose(code,
                 n.path("label").asText(code), n.path("contractual").asBoolean(false),
-                n.path("strictlyNecessaryTrackers").asBoolean(false),
+                n.path("precontractual").asBoolean(false), n.path("strictlyNecessaryTrackers").asBoolean(false),
                 strings(n.path("expectedCategories")), strings(n.path("compatibleWith")))));
         Map<String, String> kinds = new TreeMap<>();
         fields(dataCats.path("categories"), "data-categories.yaml",

@@ -21,7 +21,7 @@ final class PolicySchema {
 
     static {
         FILES.put("lexgate.yaml", new Spec(List.of("gdprAppliesFrom"), null, List.of()));
-        FILES.put("purposes.yaml", new Spec(List.of("purposes"), "purposes", List.of("label", "contractual",
+        FILES.put("purposes.yaml", new Spec(List.of("purposes"), "purposes", List.of("label", "contractual", "precontractual",
                 "strictlyNecessaryTrackers", "expectedCategories", "compatibleWith", "source", "sources")));
         FILES.put("data-categories.yaml", new Spec(List.of("categories"), "categories", List.of("label", "kind", "source")));
         FILES.put("subject-categories.yaml", new Spec(List.of("categories"), "categories", List.of("label", "source")));

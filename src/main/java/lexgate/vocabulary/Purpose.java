@@ -5,15 +5,16 @@ import java.util.List;
 /** A purpose from the taxonomy in {@code policies/purposes.yaml}. */
 public final class Purpose {
     private final String code, label;
-    private final boolean contractual, strictlyNecessaryTrackers;
+    private final boolean contractual, precontractual, strictlyNecessaryTrackers;
     private final List<String> expectedCategories, compatibleWith;
 
     /** Built by the policy loader. */
-    public Purpose(String code, String label, boolean contractual, boolean strictlyNecessaryTrackers,
-                   List<String> expectedCategories, List<String> compatibleWith) {
+    public Purpose(String code, String label, boolean contractual, boolean precontractual,
+                   boolean strictlyNecessaryTrackers, List<String> expectedCategories, List<String> compatibleWith) {
         this.code = code;
         this.label = label;
         this.contractual = contractual;
+        this.precontractual = precontractual;
         this.strictlyNecessaryTrackers = strictlyNecessaryTrackers;
         this.expectedCategories = List.copyOf(expectedCategories);
         this.compatibleWith = List.copyOf(compatibleWith);
@@ -26,6 +27,13 @@ public final class Purpose {
     public String getLabel() { return label; }
     /** True when the purpose can be objectively necessary to perform a contract with the data subject (Art. 6(1)(b)). */
     public boolean isContractual() { return contractual; }
+    /**
+     * {@code precontractual} in {@code policies/purposes.yaml}: the purpose can be a step taken at the data
+     * subject's request before a contract is entered into (Art. 6(1)(b), second limb: a quote, an eligibility
+     * check, a credit or job application), and a decision for it can be "necessary for entering into" a
+     * contract (Art. 22(2)(a)).
+     */
+    public boolean isPrecontractual() { return precontractual; }
     /**
      * True when trackers used for this purpose can be strictly necessary for a service the user asked
      * for, so that the ePrivacy consent exemption may apply (FR LIL art. 82, DE TDDDG § 25(2) no. 2).
