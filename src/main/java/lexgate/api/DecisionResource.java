@@ -59,12 +59,48 @@ public class DecisionResource {
         }
         io.vertx.core.Context io = Vertx.currentContext();
         Executor after = io == null ? Runnable::run : task -> io.runOnContext(v -> task.run());
-        return decisions.decideAsync(RequestReader.read(body), (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER), after)
-                // The body is the JSON already serialised for the record: no second serialisation, and the
-                // 201 is byte for byte what GET returns (less "request"). The contract shows a path-only
-                // Location; header() keeps it as written.
-                .thenApply(d -> Response.status(201).header("Location", "/v1/decisions/" + d.decision().decisionId())
-                        .type(MediaType.APPLICATION_JSON).entity(d.json()).build());
+        String key = ctx.getHeaderString("Idempotency-Key");
+        lexgate.decision.OperationRequest parsed = RequestReader.read(body); // a bad body is a 400/422 whatever the headers
+        lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER);
+        CompletionStage<DecisionService.Decided> decided;
+        if (key == null) {
+            decided = decisions.decideAsync(parsed, caller, after);
+        } else {
+            if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+                throw new lexgate.decision.InvalidRequestException(java.util.List.of(new lexgate.decision.FieldError("Idempotency-Key",
+                        "must be 1 to 255 printable ASCII characters")));
+            }
+            decided = decisions.decideIdempotent(parsed, caller,
+                    new DecisionService.Idempotency(key, lexgate.store.DecisionChain.sha256(body)), after);
+        }
+        // The body is the JSON already serialised for the record: no second serialisation, and the
+        // 201 is byte for byte what GET returns (less "request"). The contract shows a path-only
+        // Location; header() keeps it as written. A retry with the same Idempotency-Key and body gets
+        // 200 with the first decision's body and Location.
+        return decided.thenApply(d -> Response.status(d.replayed() ? 200 : 201).header("Location", "/v1/decisions/" + d.decisionId())
+                .type(MediaType.APPLICATION_JSON).entity(d.json()).build());
+    }
+
+    @Inject
+    lexgate.audit.EvidenceService evidence;
+
+    /**
+     * The evidence document of one decision: request and response as stored, its place in the chain
+     * and its audit path to a signed checkpoint, and every file of the ruleset that decided; checkable
+     * offline with {@code bin/lexgate verify-evidence FILE --public-key KEY}. 404 problem if unknown.
+     */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @GET
+    @Path("/{id}/evidence")
+    public Response evidence(@PathParam("id") String id) {
+        java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> doc;
+        try {
+            doc = evidence.evidence(id);
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+        if (doc.isEmpty()) return Problem.response(404, "Not Found", "no decision with id " + id, null);
+        return Response.ok(doc.get()).header("Content-Disposition", "attachment; filename=\"evidence-" + id + ".json\"").build();
     }
 
     /** The stored decision with the request it evaluated; 404 problem if unknown. */

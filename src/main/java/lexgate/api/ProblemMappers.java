@@ -10,6 +10,18 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every error into problem details: never a stack trace, SQL or a class name. */
 public class ProblemMappers {
+    /** True when the error comes from the database (on any path): the answer is 503, never 500. */
+    static boolean fromStorage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof jakarta.persistence.PersistenceException
+                    || t instanceof StorageUnavailableException || t instanceof jakarta.transaction.SystemException
+                    || t.getClass().getName().startsWith("org.hibernate.exception.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
@@ -46,6 +58,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response idempotencyConflict(lexgate.decision.DecisionService.IdempotencyConflict e) {
+        return Problem.response(422, "Unprocessable Content", e.getMessage(),
+                java.util.List.of(new lexgate.decision.FieldError("Idempotency-Key", "was used before with a different request body")));
+    }
+
+    @ServerExceptionMapper
     public Response overloaded(lexgate.decision.EvaluationPool.Overloaded e) {
         return Problem.response(503, "Service Unavailable", "no evaluation capacity is free right now; no decision was made. Retry later.", null);
     }
@@ -64,6 +82,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (fromStorage(e)) {
+            LOG.warnf("storage unavailable: %s", e.getClass().getSimpleName());
+            return storage(new StorageUnavailableException(e));
+        }
         LOG.error("unexpected error", e);
         return Problem.response(500, "Internal Server Error", "an unexpected error occurred; it has been logged", null);
     }

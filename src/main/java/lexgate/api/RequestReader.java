@@ -31,10 +31,24 @@ public final class RequestReader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A key given twice is an error naming it, never the last value silently taken.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+        // No coercion between JSON types: a number, boolean, array or object where the contract
+        // wants text is a 400 naming the field ("operationId": 1e308 is not an operation id), and text
+        // is never read as a boolean or a number.
+        for (com.fasterxml.jackson.databind.type.LogicalType t : List.of(com.fasterxml.jackson.databind.type.LogicalType.Textual,
+                com.fasterxml.jackson.databind.type.LogicalType.Boolean, com.fasterxml.jackson.databind.type.LogicalType.Integer,
+                com.fasterxml.jackson.databind.type.LogicalType.Float)) {
+            var c = MAPPER.coercionConfigFor(t);
+            for (com.fasterxml.jackson.databind.cfg.CoercionInputShape shape : com.fasterxml.jackson.databind.cfg.CoercionInputShape.values()) {
+                if (shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.EmptyString && t == com.fasterxml.jackson.databind.type.LogicalType.Textual) continue;
+                c.setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+            }
+        }
     }
 
     private RequestReader() {}
@@ -59,9 +73,23 @@ public final class RequestReader {
             }).readValue(body);
         } catch (JsonMappingException e) {
             String field = path(e);
+            String om = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (om.startsWith("Duplicate field")) {
+                String key = om.replaceAll("(?s)^Duplicate field '([^']*)'.*$", "$1");
+                throw new BadRequestBodyException("a key appears twice in the same object",
+                        List.of(new FieldError(field.isEmpty() ? key : field + "." + key, "is given twice; give it once")));
+            }
             throw new BadRequestBodyException("a field has the wrong JSON type",
                     List.of(new FieldError(field.isEmpty() ? "(body)" : field, typeMessage(e))));
         } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (m.startsWith("Duplicate field")) {
+                String key = m.replaceAll("^Duplicate field '(.*)'$", "$1");
+                String parent = e.getProcessor() instanceof JsonParser jp && jp.getParsingContext() != null
+                        ? path(jp.getParsingContext().getParent()) : "";
+                throw new BadRequestBodyException("a key appears twice in the same object",
+                        List.of(new FieldError(parent.isEmpty() ? key : parent + "." + key, "is given twice; give it once")));
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             String why = e.getOriginalMessage() != null && e.getOriginalMessage().contains("nesting depth")
@@ -81,7 +109,7 @@ public final class RequestReader {
         if (m.contains("java.lang.Integer") || m.contains("java.lang.Long") || m.contains("int")) {
             return "must be a whole number within range";
         }
-        if (m.contains("java.lang.String")) return "must be a string";
+        if (m.contains("java.lang.String") || m.contains("String value")) return "must be a string";
         if (m.contains("java.util.List") || m.contains("ArrayList")) return "must be an array";
         return "has the wrong type";
     }

@@ -65,6 +65,7 @@ public final class LexgateCli {
                 case "test" -> test(rest);
                 case "explain" -> rest.size() == 1 ? explain(Path.of(rest.get(0))) : usage();
                 case "coverage" -> coverage();
+                case "verify-evidence" -> verifyEvidence(rest);
                 default -> usage();
             };
         } catch (RulesetException e) {
@@ -85,7 +86,7 @@ public final class LexgateCli {
     }
 
     private int usage() {
-        out.println("usage: lexgate [--rules DIR] [--policies DIR] check | test [--report] [FILE|DIR ...] | explain REQUEST.json | coverage");
+        out.println("usage: lexgate [--rules DIR] [--policies DIR] check | test [--report] [FILE|DIR ...] | explain REQUEST.json | coverage | verify-evidence FILE --public-key PEM");
         return 2;
     }
 
@@ -192,6 +193,40 @@ public final class LexgateCli {
             for (Decision.Missing m : ev.missing()) out.println("  " + m.field() + ": " + m.reason());
         }
         return 0;
+    }
+
+    /** {@code verify-evidence FILE --public-key PEM}: the offline check of an evidence document. */
+    private int verifyEvidence(List<String> args) {
+        String file = null, key = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--public-key") && i + 1 < args.size()) key = args.get(++i);
+            else if (file == null) file = args.get(i);
+        }
+        if (file == null || key == null) {
+            out.println("usage: lexgate verify-evidence EVIDENCE.json --public-key PUBLIC-KEY.pem");
+            return 2;
+        }
+        java.security.PublicKey pk;
+        try {
+            pk = lexgate.audit.SigningKeys.readPublic(Files.readString(Path.of(key)));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException | java.io.IOException e) {
+            out.println("not an Ed25519 public key (PEM): " + key);
+            return 1;
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode doc;
+        try {
+            doc = mapper.readTree(Files.readString(Path.of(file)));
+        } catch (java.io.IOException e) {
+            out.println("cannot read " + file + ": not JSON");
+            return 1;
+        }
+        List<String> facts = new ArrayList<>();
+        List<String> problems = lexgate.audit.Evidence.check(mapper, doc, pk, facts);
+        facts.forEach(f -> out.println("ok: " + f));
+        problems.forEach(p -> out.println("FAILED: " + p));
+        out.println(problems.isEmpty() ? "the evidence holds" : problems.size() + " problem(s): the evidence does not hold");
+        return problems.isEmpty() ? 0 : 1;
     }
 
     private int coverage() {

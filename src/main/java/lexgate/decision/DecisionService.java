@@ -42,8 +42,83 @@ public class DecisionService {
     @Inject
     ObjectMapper mapper;
 
-    /** A committed decision and the exact JSON body that was stored for it (and is sent back). */
-    public record Decided(Decision decision, String json) {}
+    /** A committed decision and the exact JSON body that was stored for it (and is sent back); {@code replayed} when a retry got the first answer. */
+    public record Decided(String decisionId, String json, boolean replayed, Decision decision) {
+        /** A new decision. */
+        Decided(Decision decision, String json) {
+            this(decision.decisionId(), json, false, decision);
+        }
+
+        /** A decision made before, answered again to a retry (its body as stored). */
+        Decided(String decisionId, String json, boolean replayed) {
+            this(decisionId, json, replayed, null);
+        }
+    }
+
+    /** A retry's key and the SHA-256 (hex) of the body it came with. */
+    public record Idempotency(String key, String bodySha) {}
+
+    /** The same Idempotency-Key was used before by this client with another body: 422 naming the header. */
+    public static final class IdempotencyConflict extends RuntimeException {
+        public IdempotencyConflict() {
+            super("this Idempotency-Key was used before with a different request body", null, false, false);
+        }
+    }
+
+    /** Retries in flight on this instance, by client and key: a concurrent retry waits for the first. */
+    private final java.util.concurrent.ConcurrentHashMap<String, InFlight> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record InFlight(String bodySha, CompletableFuture<Decided> done) {}
+
+    /**
+     * Like {@link #decideAsync}, for a request with an Idempotency-Key: a repeat of the same key with the
+     * same body, by the same client, answers the decision first made for it and stores nothing new;
+     * with another body it fails with {@link IdempotencyConflict}. Concurrent repeats on one instance
+     * wait for the first; across instances the database's unique key (client, key) decides, and the
+     * loser answers with the winner's decision. Looking the key up may block: runs off the I/O thread.
+     */
+    public CompletionStage<Decided> decideIdempotent(OperationRequest request, lexgate.security.Caller caller, Idempotency idem,
+                                                   Executor after) {
+        String slot = caller.id() + "\u0000" + idem.key();
+        CompletableFuture<Decided> mine = new CompletableFuture<>();
+        InFlight existing = inFlight.putIfAbsent(slot, new InFlight(idem.bodySha(), mine));
+        if (existing != null) {
+            if (!existing.bodySha().equals(idem.bodySha())) return CompletableFuture.failedFuture(new IdempotencyConflict());
+            return existing.done().thenApply(d -> new Decided(d.decisionId(), d.json(), true));
+        }
+        CompletableFuture<Decided> result = CompletableFuture.supplyAsync(() -> stored(caller.id(), idem), Infrastructure.getDefaultWorkerPool())
+                .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
+                        : decideAsync(request, caller, idem, after).toCompletableFuture()
+                        .exceptionallyCompose(e -> {
+                            // Another instance stored the same key first: answer with its decision.
+                            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                            if (cause instanceof StorageUnavailableException && DecisionStore.rejectedData(cause)) {
+                                return CompletableFuture.supplyAsync(() -> stored(caller.id(), idem), Infrastructure.getDefaultWorkerPool())
+                                        .thenCompose(again -> again.map(CompletableFuture::completedFuture)
+                                                .orElseGet(() -> CompletableFuture.failedFuture(cause)));
+                            }
+                            return CompletableFuture.failedFuture(cause);
+                        }));
+        result.whenComplete((d, e) -> {
+            inFlight.remove(slot);
+            if (e != null) mine.completeExceptionally(e);
+            else mine.complete(d);
+        });
+        return result;
+    }
+
+    /** The decision already stored for this client and key, if any; throws {@link IdempotencyConflict} for another body. */
+    private java.util.Optional<Decided> stored(String client, Idempotency idem) {
+        java.util.Optional<DecisionRecord> r;
+        try {
+            r = store.findByIdempotencyKey(client, idem.key());
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+        if (r.isEmpty()) return java.util.Optional.empty();
+        if (!idem.bodySha().equals(r.get().idempotencySha)) throw new IdempotencyConflict();
+        return java.util.Optional.of(new Decided(r.get().id, r.get().responseJson, true));
+    }
 
     /** Validates, evaluates and stores for the given client; the returned decision is committed. */
     public Decided decide(OperationRequest request, lexgate.security.Caller caller) {
@@ -66,6 +141,11 @@ public class DecisionService {
      * than commit.
      */
     public CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Executor after) {
+        return decideAsync(request, caller, null, after);
+    }
+
+    private CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Idempotency idem,
+                                                Executor after) {
         Ruleset ruleset = rules.get();
         List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
@@ -79,7 +159,7 @@ public class DecisionService {
         try {
             // Evaluated on the evaluation pool, within its budget, never on this (I/O) thread.
             prepared = Evaluator.evaluateAsync(ruleset, evaluated)
-                    .thenApply(ev -> prepare(ruleset, evaluated, ev, caller, start));
+                    .thenApply(ev -> prepare(ruleset, evaluated, ev, caller, start, idem));
         } catch (RuntimeException e) {
             store.withdraw();
             throw e;
@@ -95,8 +175,9 @@ public class DecisionService {
             if (e != null) {
                 Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                 if (cause instanceof EvaluationPool.Overloaded o) throw o;
+                if (cause instanceof IdempotencyConflict c) throw c;
                 LOG.warnf("decision NOT stored (storage unavailable): %s", cause.getClass().getSimpleName());
-                throw new StorageUnavailableException(cause);
+                throw cause instanceof StorageUnavailableException su ? su : new StorageUnavailableException(cause);
             }
             if (LOG.isInfoEnabled()) {
                 // Concatenated, not infof: java.util.Formatter was 8% of a decision's own CPU time.
@@ -112,7 +193,8 @@ public class DecisionService {
     private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, long start) {}
 
     /** Gives the evaluation an id and time and serialises the record: everything but storing. */
-    private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, lexgate.security.Caller caller, long start) {
+    private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, lexgate.security.Caller caller, long start,
+                             Idempotency idem) {
         long micros = (System.nanoTime() - start) / 1_000;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Decision decision = new Decision(DecisionIds.next(now), ev.outcome(),
@@ -130,6 +212,10 @@ public class DecisionService {
         record.rulesetVersion = ruleset.version();
         record.durationMicros = micros;
         record.client = caller.id();
+        if (idem != null) {
+            record.idempotencyKey = idem.key();
+            record.idempotencySha = idem.bodySha();
+        }
         try {
             record.requestJson = mapper.writeValueAsString(evaluated);
             record.responseJson = mapper.writeValueAsString(decision);

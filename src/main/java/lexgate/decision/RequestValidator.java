@@ -46,14 +46,20 @@ public final class RequestValidator {
     /** The longest operationId kept: the stored record's column holds this many characters. */
     public static final int MAX_OPERATION_ID = 512;
 
+    /** The last day an asOf may name: a processing day, not a date of the far future (or of the next millennium). */
+    public static final LocalDate LAST_AS_OF = LocalDate.of(2100, 12, 31);
+
     private void check(OperationRequest r) {
+        controlCharacters("", r);
         if (r.operationId() != null && r.operationId().length() > MAX_OPERATION_ID) {
             add("operationId", "must be at most " + MAX_OPERATION_ID + " characters, got " + r.operationId().length());
         }
         if (r.asOf() != null) {
             try {
                 LocalDate d = LocalDate.parse(r.asOf());
-                if (d.isBefore(policies.gdprAppliesFrom())) {
+                if (d.isAfter(LAST_AS_OF)) {
+                    add("asOf", "must be a day of processing no later than " + LAST_AS_OF + ", got '" + r.asOf() + "'");
+                } else if (d.isBefore(policies.gdprAppliesFrom())) {
                     add("asOf", "the GDPR applies from " + policies.gdprAppliesFrom() + " (Art. 99(2)); "
                             + r.asOf() + " is before it and Lexgate holds no rules for that time");
                 }
@@ -161,6 +167,34 @@ public final class RequestValidator {
     }
 
     private void add(String field, String message) { errors.add(new FieldError(field, message)); }
+
+    /**
+     * Every text of the request, at any depth, free of control characters (NUL, line feeds, ...): they
+     * have no place in an operation id, a name or a code, and some databases refuse them (PostgreSQL
+     * refuses NUL), which would turn bad input into a storage failure.
+     */
+    private void controlCharacters(String path, Object value) {
+        if (value == null) return;
+        if (value instanceof String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                    add(path.isEmpty() ? "(body)" : path, "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")");
+                    return;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) controlCharacters(path + "[" + i + "]", list.get(i));
+        } else if (value instanceof Record rec) {
+            for (java.lang.reflect.RecordComponent c : rec.getClass().getRecordComponents()) {
+                try {
+                    controlCharacters(path.isEmpty() ? c.getName() : path + "." + c.getName(), c.getAccessor().invoke(rec));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
 
     private boolean required(String field, String value) {
         if (value == null || value.isBlank()) {

@@ -132,16 +132,38 @@ public class ApiKeys {
         long now = System.currentTimeMillis();
         Cached c = cache.get(h);
         if (c != null && now - c.at() < CACHE_MILLIS) return c.caller();
-        Optional<Caller> caller = QuarkusTransaction.requiringNew().call(() -> {
+        Optional<Caller> caller;
+        try {
+            caller = lookUp(h);
+        } catch (RuntimeException e) {
+            // Storage is down: a key seen recently keeps working through a short outage (its last
+            // known state, at most STALE_MILLIS old); any other key cannot be checked: 503, never 500.
+            if (c != null && now - c.at() < STALE_MILLIS) return c.caller();
+            throw new KeyStoreUnavailableException(e);
+        }
+        if (cache.size() > 10_000) cache.clear();
+        cache.put(h, new Cached(caller, now));
+        return caller;
+    }
+
+    /** Keys cannot be checked: storage is unavailable and the key was not seen recently. */
+    public static final class KeyStoreUnavailableException extends RuntimeException {
+        KeyStoreUnavailableException(Throwable cause) {
+            super("API keys cannot be checked: storage is unavailable", cause);
+        }
+    }
+
+    /** How long a key seen before keeps working while storage is unavailable. */
+    private static final long STALE_MILLIS = 10 * 60_000;
+
+    private Optional<Caller> lookUp(String h) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ApiKeyRecord r = ApiKeyRecord.find("keyHash", h).firstResult();
             if (r == null || r.revokedAt != null) return Optional.<Caller>empty();
             Set<Role> roles = Arrays.stream(r.roles.split(",")).map(Role::of).filter(x -> x != null)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
             return Optional.of(new Caller("key:" + r.id, roles));
         });
-        if (cache.size() > 10_000) cache.clear();
-        cache.put(h, new Cached(caller, now));
-        return caller;
     }
 
     /** "sha256:hex" of a key. Keys are long random secrets, so a fast hash is enough (no dictionary to guess from). */

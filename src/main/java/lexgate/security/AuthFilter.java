@@ -52,16 +52,25 @@ public class AuthFilter {
         if (!BlockingOperationControl.isBlockingAllowed()) {
             Optional<Optional<Caller>> cached = isJwt ? Optional.empty() : keys.cached(token);
             if (cached.isEmpty()) {
-                return Uni.createFrom().item(() -> authorise(ctx, resource, identify(token, isJwt)))
+                return Uni.createFrom().item(() -> attempt(() -> authorise(ctx, resource, identify(token, isJwt))))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             }
             return Uni.createFrom().item(authorise(ctx, resource, cached.get()));
         }
-        return Uni.createFrom().item(authorise(ctx, resource, identify(token, isJwt)));
+        return Uni.createFrom().item(attempt(() -> authorise(ctx, resource, identify(token, isJwt))));
     }
 
     private Optional<Caller> identify(String token, boolean isJwt) {
         return isJwt ? jwt.verify(token) : keys.authenticate(token);
+    }
+
+    /** Authenticates, and answers 503 (not 500) when the keys cannot be checked because storage is down. */
+    private static Response attempt(java.util.function.Supplier<Response> check) {
+        try {
+            return check.get();
+        } catch (ApiKeys.KeyStoreUnavailableException e) {
+            return Problem.response(503, "Service Unavailable", "credentials cannot be checked: storage is unavailable. Retry later.", null);
+        }
     }
 
     private static final Uni<Response> NOTHING = Uni.createFrom().nullItem();

@@ -58,4 +58,13 @@ public class DecisionRecord extends PanacheEntityBase {
     /** The response body as sent, JSON. */
     @Column(name = "response_json", nullable = false)
     public String responseJson;
+    /** How the hash was made: 1 (before issue 16: not every column), 2 (every column). */
+    @Column(name = "chain_version", nullable = false)
+    public int chainVersion = DecisionChain.VERSION;
+    /** The client's Idempotency-Key, if it sent one. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    /** SHA-256 (hex) of the request body sent with the Idempotency-Key. */
+    @Column(name = "idempotency_sha")
+    public String idempotencySha;
 }

@@ -84,11 +84,13 @@ public class DecisionStore {
     private record Pending(DecisionRecord record, String requestSha, String responseSha, CompletableFuture<Void> done) {}
 
     private static final String COLUMNS = "id, seq, client, prev_hash, hash, evaluated_at, as_of, operation_id, purpose,"
-            + " outcome, ruleset_digest, ruleset_version, duration_micros, request_json, response_json";
-    private static final String INSERT = "INSERT INTO decision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " outcome, ruleset_digest, ruleset_version, duration_micros, request_json, response_json, chain_version,"
+            + " idempotency_key, idempotency_sha";
+    private static final String INSERT = "INSERT INTO decision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** One row of the one-statement INSERT, every parameter typed (the VALUES list has no target types to infer from). */
     private static final String ROW_TYPED = "(?::varchar, ?::bigint, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz,"
-            + " ?::date, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::varchar, ?::varchar)";
+            + " ?::date, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::varchar, ?::varchar,"
+            + " ?::smallint, ?::varchar, ?::varchar)";
 
     @Inject
     DataSource dataSource;
@@ -173,7 +175,7 @@ public class DecisionStore {
     }
 
     /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): this data, not the database, failed. */
-    static boolean rejectedData(Throwable e) {
+    public static boolean rejectedData(Throwable e) {
         String s = sqlState(e);
         return s.startsWith("22") || s.startsWith("23");
     }
@@ -326,7 +328,7 @@ public class DecisionStore {
         return sql;
     }
 
-    /** Binds one record's 15 columns from parameter {@code i}; returns the next parameter index. */
+    /** Binds one record's 18 columns from parameter {@code i}; returns the next parameter index. */
     private static int bindRecord(PreparedStatement ps, int i, DecisionRecord r) throws SQLException {
         ps.setString(i++, r.id);
         ps.setLong(i++, r.seq);
@@ -343,6 +345,9 @@ public class DecisionStore {
         ps.setLong(i++, r.durationMicros);
         ps.setString(i++, r.requestJson);
         ps.setString(i++, r.responseJson);
+        ps.setInt(i++, r.chainVersion);
+        ps.setString(i++, r.idempotencyKey);
+        ps.setString(i++, r.idempotencySha);
         return i;
     }
 
@@ -406,6 +411,12 @@ public class DecisionStore {
                 }
             }
         }
+    }
+
+    /** The decision a client stored with this Idempotency-Key, if any. */
+    public Optional<DecisionRecord> findByIdempotencyKey(String client, String key) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                DecisionRecord.<DecisionRecord>find("client = ?1 and idempotencyKey = ?2", client, key).firstResultOptional());
     }
 
     /** The stored decision, if any. */

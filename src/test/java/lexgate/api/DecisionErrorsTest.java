@@ -126,4 +126,36 @@ class DecisionErrorsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
+
+    /** Strict JSON: no coercion between types, no duplicate keys, no control characters, no far-future days; nothing stored. */
+    @Test
+    void strictJsonRefusesWhatLenientJsonTookAndStoresNothing() {
+        long before = stored();
+        // A number, a boolean, an object where text is wanted: 400 naming the field.
+        for (String[] c : new String[][] {{"\"operationId\":\"t-1\"", "\"operationId\":1e308", "operationId"},
+                {"\"operationId\":\"t-1\"", "\"operationId\":true", "operationId"},
+                {"\"code\":\"order-fulfilment\"", "\"code\":{\"a\":1}", "purpose.code"},
+                {"\"publicAuthority\":false", "\"publicAuthority\":0", "controller.publicAuthority"}}) {
+            given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace(c[0], c[1]))
+                    .when().post("/v1/decisions").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo(c[2]));
+        }
+        // A key given twice: 400 naming it, never the last value taken.
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace("\"article\":\"6(1)(b)\"",
+                        "\"article\":\"none\",\"article\":\"6(1)(b)\""))
+                .when().post("/v1/decisions").then().statusCode(400)
+                .body("errors[0].field", equalTo("legalBasis.article"))
+                .body("errors[0].message", containsString("twice"));
+        // Control characters: 422 naming the field (PostgreSQL would refuse a NUL at commit).
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace("\"operationId\":\"t-1\"", "\"operationId\":\"t\\u0000x\""))
+                .when().post("/v1/decisions").then().statusCode(422).body("errors.field", hasItem("operationId"));
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace("\"name\":\"", "\"name\":\"line\\nbreak "))
+                .when().post("/v1/decisions").then().statusCode(422).body("errors.field", hasItem("controller.name"));
+        // A day of processing in the next millennium: 422, not a failure inside a rule.
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace("2025-01-10", "+999999999-12-31"))
+                .when().post("/v1/decisions").then().statusCode(422).body("errors.field", hasItem("asOf"));
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY.replace("2025-01-10", "2101-01-01"))
+                .when().post("/v1/decisions").then().statusCode(422).body("errors.field", hasItem("asOf"));
+        assertEquals(before, stored(), "nothing stored for refused requests");
+    }
 }

@@ -78,7 +78,8 @@ class GeneratedInputTest {
     }
 
     static final String[] ODD_STRINGS = {"", " ", "6(1)(z)", "FR ", "fr", "ZZ", "1999-01-01", "2018-05-24", "2025-02-30",
-            "not-a-code", "\u0000", "ünïcødé ✓", "<script>", "' OR 1=1 --", "9(2)(k)", "none", "null", "x".repeat(5000)};
+            "not-a-code", "\u0000", "ünïcødé ✓", "<script>", "' OR 1=1 --", "9(2)(k)", "none", "null", "x".repeat(5000),
+            "+999999999-12-31", "2101-01-01", "-000001-01-01", "a\u0007b", "line\nbreak", "\u009f", "1e308"};
 
     String mutate(JsonNode root, Random rnd) throws Exception {
         int mode = rnd.nextInt(20);
@@ -86,6 +87,8 @@ class GeneratedInputTest {
         if (mode == 1) return "[" + root + "]";
         if (mode == 2) return "{\"a\":" + "[".repeat(40 + rnd.nextInt(100)) + "]".repeat(10) + "}";
         if (mode == 3) return root.toString().replaceFirst("\\{", "{\"controller\":{},");
+        // A key given twice in one object (the parser must refuse it, not take the last value).
+        if (mode == 4) return root.toString().replaceFirst("\"article\":(\"[^\"]*\")", "\"article\":\"none\",\"article\":$1");
         int edits = 1 + rnd.nextInt(4);
         for (int e = 0; e < edits; e++) {
             List<ObjectNode> objects = new ArrayList<>();
@@ -98,7 +101,14 @@ class GeneratedInputTest {
             switch (rnd.nextInt(8)) {
                 case 0 -> target.remove(name);
                 case 1 -> target.put(name, ODD_STRINGS[rnd.nextInt(ODD_STRINGS.length)]);
-                case 2 -> target.put(name, rnd.nextInt(3) == 0 ? -rnd.nextInt(1000) : rnd.nextLong());
+                case 2 -> {
+                    // Numbers (also where text is wanted), including the extreme ones.
+                    switch (rnd.nextInt(4)) {
+                        case 0 -> target.put(name, -rnd.nextInt(1000));
+                        case 1 -> target.put(name, 1e308);
+                        default -> target.put(name, rnd.nextLong());
+                    }
+                }
                 case 3 -> target.set(name, F.nullNode());
                 case 4 -> target.put(name, rnd.nextBoolean());
                 case 5 -> target.set(name, F.arrayNode().add(ODD_STRINGS[rnd.nextInt(ODD_STRINGS.length)]));

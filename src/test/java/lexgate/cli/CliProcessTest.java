@@ -102,7 +102,7 @@ class CliProcessTest {
     @Test
     void checkRejectsARuleNoScenarioReaches() throws Exception {
         write("eu/gdpr/art6/lonely.drl", rule("import lexgate.vocabulary.*;", "test.lonely", "eu-gdpr:A6-1",
-                "Operation(purpose == \"public-task\", basis == \"6(1)(a)\")", "insertLogical(Finding.review(\"x\"));"));
+                "Operation(purpose == \"public-task\", basis == \"6(1)(d)\", hasCategory(\"genetic\"))", "insertLogical(Finding.review(\"x\"));"));
         Run r = lexgate("check");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("rules/eu/gdpr/art6/lonely.drl:5:") && r.out().contains("reached by no scenario"), r.out());

@@ -37,7 +37,7 @@ class BatchIsolationTest {
     EntityManager em;
 
     @Inject
-    AuditVerifier verifier;
+    lexgate.audit.RecordVerifier verifier;
 
     @ConfigProperty(name = "lexgate.store.gather-micros", defaultValue = "200")
     long gatherMicros;
@@ -68,7 +68,7 @@ class BatchIsolationTest {
         em.clear();
         assertNotNull(em.find(DecisionRecord.class, good.id), "the good decision of the batch was not stored");
         assertNull(em.find(DecisionRecord.class, bad.id));
-        AuditVerifier.Result r = verifier.verify();
+        lexgate.audit.RecordVerifier.Result r = verifier.verify();
         assertTrue(r.intact(), String.valueOf(r.firstMismatch()));
         assertEquals(0, em.createQuery("select count(d) from DecisionRecord d where d.id = :id", Long.class)
                 .setParameter("id", bad.id).getSingleResult());

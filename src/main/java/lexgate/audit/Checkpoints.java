@@ -1,0 +1,231 @@
+package lexgate.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signed checkpoints of the decision chain, in the manner of Certificate Transparency's signed tree
+ * heads (RFC 6962 section 3.5): the size of the tree, its Merkle root over the records' hashes, the
+ * hash of the last record, the time, and an Ed25519 signature by the service's key (kept outside
+ * the database). A checkpoint is signed every {@code lexgate.audit.checkpoint-interval} (60 s) when
+ * the chain has grown, and on demand ({@code POST /v1/audit/checkpoints}); each is stored in the
+ * database and appended to a log file outside it ({@code lexgate.audit.checkpoint-log}). A rewrite
+ * of the records, even with every hash recomputed, or a cut tail, no longer matches the latest
+ * checkpoint someone kept.
+ */
+@ApplicationScoped
+public class Checkpoints {
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "lexgate.audit.checkpoint-interval", defaultValue = "60s")
+    Duration interval;
+
+    @ConfigProperty(name = "lexgate.audit.checkpoint-log", defaultValue = "data/audit/checkpoints.jsonl")
+    String logFile;
+
+    private ScheduledExecutorService timer;
+
+    /** One signed checkpoint; {@code source} says where it was read ("log", "database" or "signed now"). */
+    public record Checkpoint(long treeSize, String rootHash, String headHash, String signedAt, String keyId,
+                             String signature) {
+        /** The text that is signed. */
+        public String statement() {
+            return statement(treeSize, rootHash, headHash, signedAt, keyId);
+        }
+
+        /** The text signed for a checkpoint with these values. */
+        public static String statement(long treeSize, String rootHash, String headHash, String signedAt, String keyId) {
+            return "lexgate-checkpoint-v1\n" + treeSize + "\n" + rootHash + "\n" + headHash + "\n" + signedAt + "\n" + keyId + "\n";
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (interval.isZero() || interval.isNegative()) return;
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lexgate-checkpoints");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                sign(false);
+            } catch (RuntimeException e) {
+                LOG.warnf("no checkpoint signed this time: %s", e.getClass().getSimpleName());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer != null) timer.shutdownNow();
+    }
+
+    /** The log file outside the database. */
+    public Path logFile() {
+        return Path.of(logFile);
+    }
+
+    /**
+     * Signs a checkpoint of the chain as it is now, unless the latest already covers it (and
+     * {@code force} is false); returns the checkpoint that covers the chain.
+     */
+    public synchronized Checkpoint sign(boolean force) {
+        try (Connection c = dataSource.getConnection()) {
+            long size;
+            String head;
+            try (PreparedStatement q = c.prepareStatement("SELECT seq, hash FROM chain_head WHERE id = 1");
+                 ResultSet rs = q.executeQuery()) {
+                rs.next();
+                size = rs.getLong(1);
+                head = rs.getString(2);
+            }
+            if (!force) {
+                Optional<Checkpoint> latest = latestTrusted();
+                if (latest.isPresent() && latest.get().treeSize() == size) return latest.get();
+            }
+            byte[] leaves = leaves(c, size);
+            String root = Merkle.text(Merkle.root(leaves, 0, size));
+            String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            String keyId = keys.keyId();
+            Checkpoint cp = new Checkpoint(size, root, head, at, keyId,
+                    keys.sign(Checkpoint.statement(size, root, head, at, keyId)));
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO checkpoint (id, tree_size, root_hash, head_hash,"
+                    + " signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ins.setString(1, UUID.randomUUID().toString());
+                ins.setLong(2, size);
+                ins.setString(3, root);
+                ins.setString(4, head);
+                ins.setTimestamp(5, Timestamp.from(Instant.parse(at)));
+                ins.setString(6, keyId);
+                ins.setString(7, cp.signature());
+                ins.executeUpdate();
+                if (!c.getAutoCommit()) c.commit();
+            }
+            appendToLog(cp);
+            return cp;
+        } catch (SQLException e) {
+            throw new IllegalStateException("no checkpoint: storage unavailable (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** The leaf hashes of records 1..size, 32 bytes each, packed. */
+    static byte[] leaves(Connection c, long size) throws SQLException {
+        if (size > Integer.MAX_VALUE / 32) throw new IllegalStateException("more records than one tree holds in memory: " + size);
+        byte[] out = new byte[(int) size * 32];
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, hash FROM decision WHERE seq <= ? ORDER BY seq")) {
+            q.setFetchSize(10_000);
+            q.setLong(1, size);
+            try (ResultSet rs = q.executeQuery()) {
+                long expected = 1;
+                while (rs.next()) {
+                    if (rs.getLong(1) != expected) break; // a gap: the tree of what is there; verify names the gap
+                    System.arraycopy(Merkle.leaf(rs.getString(2)), 0, out, (int) (expected - 1) * 32, 32);
+                    expected++;
+                }
+            }
+        }
+        return out;
+    }
+
+    private void appendToLog(Checkpoint cp) {
+        try {
+            Path f = logFile();
+            if (f.getParent() != null) Files.createDirectories(f.getParent());
+            Files.writeString(f, mapper.writeValueAsString(cp) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            // The database copy stands; the log outside it is what a reviewer keeps, so say it loudly.
+            LOG.errorf("checkpoint of %d records signed but not written to %s: %s", cp.treeSize(), logFile, e.getMessage());
+        }
+    }
+
+    /** The checkpoints in the log file outside the database, in order; unreadable lines are skipped. */
+    public List<Checkpoint> fromLog() {
+        List<Checkpoint> out = new ArrayList<>();
+        Path f = logFile();
+        if (!Files.exists(f)) return out;
+        try {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) continue;
+                try {
+                    out.add(mapper.readValue(line, Checkpoint.class));
+                } catch (JsonProcessingException e) {
+                    LOG.warnf("an unreadable line in %s", f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The checkpoints stored in the database, oldest first. */
+    public List<Checkpoint> fromDatabase() {
+        List<Checkpoint> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT tree_size, root_hash, head_hash, signed_at, key_id, signature"
+                     + " FROM checkpoint ORDER BY tree_size, signed_at");
+             ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Checkpoint(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant().truncatedTo(ChronoUnit.MILLIS).toString(), rs.getString(5), rs.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("checkpoints cannot be read: " + e.getSQLState(), e);
+        }
+        return out;
+    }
+
+    /** Every checkpoint from the log and the database whose signature a trusted key made, largest tree last. */
+    public List<Checkpoint> trusted() {
+        List<Checkpoint> all = new ArrayList<>(fromLog());
+        for (Checkpoint c : fromDatabase()) if (!all.contains(c)) all.add(c);
+        return all.stream().filter(c -> keys.verify(c.statement(), c.signature(), c.keyId()))
+                .sorted(Comparator.comparingLong(Checkpoint::treeSize).thenComparing(Checkpoint::signedAt)).toList();
+    }
+
+    /** The trusted checkpoint of the largest tree, if any. */
+    public Optional<Checkpoint> latestTrusted() {
+        List<Checkpoint> t = trusted();
+        return t.isEmpty() ? Optional.empty() : Optional.of(t.get(t.size() - 1));
+    }
+}
