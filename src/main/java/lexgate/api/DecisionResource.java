@@ -63,22 +63,23 @@ public class DecisionResource {
         lexgate.decision.OperationRequest parsed = RequestReader.read(body); // a bad body is a 400/422 whatever the headers
         lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER);
         CompletionStage<DecisionService.Decided> decided;
+        String lang = Languages.pick(ctx.getHeaderString("Accept-Language"));
         if (key == null) {
-            decided = decisions.decideAsync(parsed, caller, after);
+            decided = decisions.decideAsync(parsed, caller, lang, after);
         } else {
             if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
                 throw new lexgate.decision.InvalidRequestException(java.util.List.of(new lexgate.decision.FieldError("Idempotency-Key",
                         "must be 1 to 255 printable ASCII characters")));
             }
             decided = decisions.decideIdempotent(parsed, caller,
-                    new DecisionService.Idempotency(key, lexgate.store.DecisionChain.sha256(body)), after);
+                    new DecisionService.Idempotency(key, lexgate.store.DecisionChain.sha256(body)), lang, after);
         }
         // The body is the JSON already serialised for the record: no second serialisation, and the
         // 201 is byte for byte what GET returns (less "request"). The contract shows a path-only
         // Location; header() keeps it as written. A retry with the same Idempotency-Key and body gets
         // 200 with the first decision's body and Location.
         return decided.thenApply(d -> Response.status(d.replayed() ? 200 : 201).header("Location", "/v1/decisions/" + d.decisionId())
-                .type(MediaType.APPLICATION_JSON).entity(d.json()).build());
+                .header("Content-Language", d.replayed() ? null : lang).type(MediaType.APPLICATION_JSON).entity(d.json()).build());
     }
 
     @Inject

@@ -7,11 +7,11 @@ import java.util.List;
 
 /** A decision as the contract's response body defines it; {@code request} is set only when read back. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"decisionId", "outcome", "allowed", "asOf", "evaluatedAt", "ruleset", "reasons", "obligations",
+@JsonPropertyOrder({"decisionId", "outcome", "allowed", "asOf", "evaluatedAt", "ruleset", "language", "reasons", "obligations",
         "missing", "request"})
 public record Decision(String decisionId, Outcome outcome, boolean allowed, String asOf, String evaluatedAt,
                        RulesetRef ruleset, List<Reason> reasons, List<Obligation> obligations,
-                       List<Missing> missing, OperationRequest request) {
+                       List<Missing> missing, OperationRequest request, String language) {
 
     /** ALLOW, DENY or REVIEW. */
     public enum Outcome { ALLOW, DENY, REVIEW }
@@ -35,6 +35,11 @@ public record Decision(String decisionId, Outcome outcome, boolean allowed, Stri
 
     /** The same decision with the request it evaluated attached. */
     public Decision withRequest(OperationRequest req) {
-        return new Decision(decisionId, outcome, allowed, asOf, evaluatedAt, ruleset, reasons, obligations, missing, req);
+        return new Decision(decisionId, outcome, allowed, asOf, evaluatedAt, ruleset, reasons, obligations, missing, req, language);
+    }
+
+    /** The language its explanations were given in ("en" for decisions stored before languages existed). */
+    public String languageOrEnglish() {
+        return language == null ? "en" : language;
     }
 }

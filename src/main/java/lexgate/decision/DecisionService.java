@@ -78,7 +78,7 @@ public class DecisionService {
      * loser answers with the winner's decision. Looking the key up may block: runs off the I/O thread.
      */
     public CompletionStage<Decided> decideIdempotent(OperationRequest request, lexgate.security.Caller caller, Idempotency idem,
-                                                   Executor after) {
+                                                   String lang, Executor after) {
         String slot = caller.id() + "\u0000" + idem.key();
         CompletableFuture<Decided> mine = new CompletableFuture<>();
         InFlight existing = inFlight.putIfAbsent(slot, new InFlight(idem.bodySha(), mine));
@@ -88,7 +88,7 @@ public class DecisionService {
         }
         CompletableFuture<Decided> result = CompletableFuture.supplyAsync(() -> stored(caller.id(), idem), Infrastructure.getDefaultWorkerPool())
                 .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
-                        : decideAsync(request, caller, idem, after).toCompletableFuture()
+                        : decideAsync(request, caller, idem, lang, after).toCompletableFuture()
                         .exceptionallyCompose(e -> {
                             // Another instance stored the same key first: answer with its decision.
                             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -141,11 +141,16 @@ public class DecisionService {
      * than commit.
      */
     public CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Executor after) {
-        return decideAsync(request, caller, null, after);
+        return decideAsync(request, caller, null, "en", after);
+    }
+
+    /** The same, with explanations in the language ({@code en}, {@code fr} or {@code de}). */
+    public CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, String lang, Executor after) {
+        return decideAsync(request, caller, null, lang, after);
     }
 
     private CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Idempotency idem,
-                                                Executor after) {
+                                                String lang, Executor after) {
         Ruleset ruleset = rules.get();
         List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
@@ -158,8 +163,8 @@ public class DecisionService {
         CompletableFuture<Prepared> prepared;
         try {
             // Evaluated on the evaluation pool, within its budget, never on this (I/O) thread.
-            prepared = Evaluator.evaluateAsync(ruleset, evaluated)
-                    .thenApply(ev -> prepare(ruleset, evaluated, ev, caller, start, idem));
+            prepared = Evaluator.evaluateAsync(ruleset, evaluated, lang)
+                    .thenApply(ev -> prepare(ruleset, evaluated, ev, caller, start, idem, lang));
         } catch (RuntimeException e) {
             store.withdraw();
             throw e;
@@ -194,13 +199,13 @@ public class DecisionService {
 
     /** Gives the evaluation an id and time and serialises the record: everything but storing. */
     private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, lexgate.security.Caller caller, long start,
-                             Idempotency idem) {
+                             Idempotency idem, String lang) {
         long micros = (System.nanoTime() - start) / 1_000;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Decision decision = new Decision(DecisionIds.next(now), ev.outcome(),
                 ev.outcome() == Decision.Outcome.ALLOW, evaluated.asOf(), now.toString(),
                 new Decision.RulesetRef(ruleset.version(), ruleset.digest()), ev.reasons(), ev.obligations(),
-                ev.missing(), null);
+                ev.missing(), null, lang);
         DecisionRecord record = new DecisionRecord();
         record.id = decision.decisionId();
         record.evaluatedAt = now;

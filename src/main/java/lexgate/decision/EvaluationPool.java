@@ -238,7 +238,7 @@ public final class EvaluationPool {
 
     private void overrun(Worker w, Task t) {
         overruns.incrementAndGet();
-        t.done.complete(Evaluator.overBudget(t.budget));
+        t.done.complete(Evaluator.overBudget(t.budget, t.work.lang()));
         Abort a = t.abort;
         if (a != null) {
             try {

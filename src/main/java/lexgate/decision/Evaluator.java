@@ -35,7 +35,11 @@ public final class Evaluator {
     private Evaluator() {}
 
     /** One evaluation to make: a validated request (with {@code asOf} set) and the ruleset to evaluate it on. */
-    record Work(Ruleset ruleset, OperationRequest request) {}
+    record Work(Ruleset ruleset, OperationRequest request, String lang) {
+        Work(Ruleset ruleset, OperationRequest request) {
+            this(ruleset, request, "en");
+        }
+    }
 
     /**
      * Evaluates a validated request (with {@code asOf} set) against the ruleset, on the shared
@@ -54,18 +58,28 @@ public final class Evaluator {
         return EvaluationPool.shared().run(new Work(ruleset, req), budget);
     }
 
+    /** The same, with explanations in the language. */
+    public static Evaluation evaluate(Ruleset ruleset, OperationRequest req, java.time.Duration budget, String lang) {
+        return EvaluationPool.shared().run(new Work(ruleset, req, lang), budget);
+    }
+
     /** The budget of one evaluation in scenario runs, validation and replays. */
     public static final java.time.Duration BATCH_BUDGET = java.time.Duration.ofSeconds(5);
 
     /** The same, without waiting: the future completes with the evaluation, or with the budget's REVIEW. */
     public static java.util.concurrent.CompletableFuture<Evaluation> evaluateAsync(Ruleset ruleset, OperationRequest req) {
-        return EvaluationPool.shared().submit(new Work(ruleset, req));
+        return evaluateAsync(ruleset, req, "en");
+    }
+
+    /** The same, with explanations in the language ({@code en}, {@code fr} or {@code de}: the rules' translations). */
+    public static java.util.concurrent.CompletableFuture<Evaluation> evaluateAsync(Ruleset ruleset, OperationRequest req, String lang) {
+        return EvaluationPool.shared().submit(new Work(ruleset, req, lang));
     }
 
     /** The answer to an evaluation that ran past its budget: a person must decide. */
-    static Evaluation overBudget(java.time.Duration budget) {
-        return assemble(null, List.of(), Map.of(), "The rules did not conclude within the evaluation budget of "
-                + budget.toMillis() + " ms (lexgate.evaluation.budget); a person must decide.", List.of());
+    static Evaluation overBudget(java.time.Duration budget, String lang) {
+        return assemble(null, List.of(), Map.of(), engine("budget", lang).replace("{0}", Long.toString(budget.toMillis())),
+                List.of(), lang);
     }
 
     /** Evaluates on the calling thread (a pool worker); {@code task} learns how to halt the session if it overruns. */
@@ -107,7 +121,7 @@ public final class Evaluator {
                     return m != null && m.inForceOn(asOf);
                 };
                 int firings = session.fire(inForce, MAX_FIRINGS);
-                if (firings >= MAX_FIRINGS) failure = "The rules fired " + firings + " times without settling (a loop); a person must decide.";
+                if (firings >= MAX_FIRINGS) failure = engine("loop", work.lang()).replace("{0}", Integer.toString(firings));
                 for (Object o : origin.keySet()) findings.add((Finding) o);
                 assert sameObjects(findings, session.objects(o -> o instanceof Finding)) : "findings tracked from events differ from working memory";
             } catch (ThreadDeath d) {
@@ -116,14 +130,14 @@ public final class Evaluator {
                 // An error thrown in a rule (StackOverflowError, an Error of its own) is the rule's
                 // failure, not the service's: the answer is a person's review, never a 503.
                 LOG.error("rule evaluation failed", e);
-                failure = "A rule failed while evaluating this request; the service log has the details.";
+                failure = engine("failed", work.lang());
             }
         }
-        return assemble(ruleset, findings, origin, failure, List.copyOf(fired));
+        return assemble(ruleset, findings, origin, failure, List.copyOf(fired), work.lang());
     }
 
     private static Evaluation assemble(Ruleset ruleset, List<Finding> findings, Map<Object, Rule> origin,
-                                       String failure, List<String> fired) {
+                                       String failure, List<String> fired, String lang) {
         List<Decision.Reason> reasons = new ArrayList<>();
         List<Decision.Obligation> obligations = new ArrayList<>();
         Map<String, Decision.Missing> missing = new LinkedHashMap<>();
@@ -140,12 +154,12 @@ public final class Evaluator {
                     return new Decision.CitationRef(c.id(), c.label(), c.url());
                 }).toList();
                 switch (f.getEffect()) {
-                    case OBLIGATION -> obligations.add(new Decision.Obligation(m.id(), f.getAction(), cites, f.getExplanation()));
+                    case OBLIGATION -> obligations.add(new Decision.Obligation(m.id(), f.getAction(), cites, text(m, f, lang)));
                     default -> {
                         reasons.add(new Decision.Reason(m.id(), f.getEffect().name(), m.jurisdiction(), cites,
-                                f.getExplanation()));
+                                text(m, f, lang)));
                         if (f.getField() != null) {
-                            missing.merge(f.getField(), new Decision.Missing(f.getField(), f.getExplanation()),
+                            missing.merge(f.getField(), new Decision.Missing(f.getField(), text(m, f, lang)),
                                     (a, b) -> a.reason().compareTo(b.reason()) <= 0 ? a : b);
                         }
                     }
@@ -154,7 +168,7 @@ public final class Evaluator {
         }
         if (reasons.isEmpty()) {
             reasons.add(new Decision.Reason(ENGINE_RULE, "REVIEW", "EU", List.of(),
-                    "No rule reached a conclusion on this operation; a person must decide."));
+                    engine("none", lang)));
         }
         reasons.sort(REASON_ORDER);
         obligations.sort(Comparator.comparing(Decision.Obligation::action).thenComparing(Decision.Obligation::rule)
@@ -165,6 +179,31 @@ public final class Evaluator {
                 : reasons.stream().anyMatch(r -> r.effect().equals("REVIEW")) ? Decision.Outcome.REVIEW
                 : Decision.Outcome.ALLOW;
         return new Evaluation(outcome, dedupe(reasons), dedupe(obligations), missingList, fired);
+    }
+
+    /** The finding's explanation in the language: the rule's translation with the finding's values, else its English. */
+    private static String text(RuleMeta m, Finding f, String lang) {
+        return m.explanation(lang, f.getIndex(), f.getArgs(), f.getExplanation());
+    }
+
+    /** What the engine itself says when the rules could not conclude, in each language ({0}: a number). */
+    private static final Map<String, Map<String, String>> ENGINE = Map.of(
+            "none", Map.of("en", "No rule reached a conclusion on this operation; a person must decide.",
+                    "fr", "Aucune règle n'a abouti à une conclusion sur ce traitement ; une personne doit décider.",
+                    "de", "Keine Regel ist zu einem Ergebnis für diese Verarbeitung gekommen; ein Mensch muss entscheiden."),
+            "budget", Map.of("en", "The rules did not conclude within the evaluation budget of {0} ms (lexgate.evaluation.budget); a person must decide.",
+                    "fr", "Les règles n'ont pas conclu dans le délai d'évaluation de {0} ms (lexgate.evaluation.budget) ; une personne doit décider.",
+                    "de", "Die Regeln sind nicht innerhalb des Auswertungsbudgets von {0} ms (lexgate.evaluation.budget) zu einem Ergebnis gekommen; ein Mensch muss entscheiden."),
+            "loop", Map.of("en", "The rules fired {0} times without settling (a loop); a person must decide.",
+                    "fr", "Les règles se sont déclenchées {0} fois sans se stabiliser (une boucle) ; une personne doit décider.",
+                    "de", "Die Regeln wurden {0}-mal ausgelöst, ohne zur Ruhe zu kommen (eine Schleife); ein Mensch muss entscheiden."),
+            "failed", Map.of("en", "A rule failed while evaluating this request; the service log has the details.",
+                    "fr", "Une règle a échoué pendant l'évaluation de cette demande ; le journal du service en donne le détail.",
+                    "de", "Eine Regel ist bei der Auswertung dieser Anfrage gescheitert; das Protokoll des Dienstes nennt die Einzelheiten."));
+
+    private static String engine(String key, String lang) {
+        Map<String, String> m = ENGINE.get(key);
+        return m.getOrDefault(lang == null ? "en" : lang, m.get("en"));
     }
 
     /** For the assertion above (tests run with -ea): the same objects by identity, in any order. */

@@ -30,7 +30,8 @@ public final class Replays {
                 throw new ReplayException(422, "the stored request is not valid under ruleset " + target.digest() + ": "
                         + errors.stream().map(e -> e.field() + " " + e.message()).toList());
             }
-            Evaluation after = Evaluator.evaluate(target, req, Evaluator.BATCH_BUDGET);
+            // In the language the decision was answered in: a replay compares what the rules say, not the language.
+            Evaluation after = Evaluator.evaluate(target, req, Evaluator.BATCH_BUDGET, before.languageOrEnglish());
             return new Outcome(before, after, DecisionDiff.of(before, after), req.asOf());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored decision " + rec.id + " cannot be read", e);

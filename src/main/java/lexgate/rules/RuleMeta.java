@@ -2,16 +2,37 @@ package lexgate.rules;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The metadata a rule file gives each rule ({@code @id}, {@code @cite}, {@code @jurisdiction},
- * {@code @inForce}, {@code @until}) with where the rule stands.
+ * {@code @inForce}, {@code @until}) with where the rule stands, the provisions it quotes, its
+ * explanations' English templates and their translations (see {@link RuleTexts}, {@link Explanations}).
  */
 public record RuleMeta(String id, String title, String packageName, String file, int line,
-                       List<String> citations, String jurisdiction, LocalDate inForce, LocalDate until) {
+                       List<String> citations, String jurisdiction, LocalDate inForce, LocalDate until,
+                       List<RuleTexts.Quote> quotes, List<Explanations.Template> templates,
+                       Map<String, List<String>> translations) {
+
+    /** A rule without texts (tests). */
+    public RuleMeta(String id, String title, String packageName, String file, int line, List<String> citations,
+                    String jurisdiction, LocalDate inForce, LocalDate until) {
+        this(id, title, packageName, file, line, citations, jurisdiction, inForce, until, List.of(), List.of(), Map.of());
+    }
 
     /** True when the rule is in force on the day: from {@code inForce} inclusive to {@code until} exclusive. */
     public boolean inForceOn(LocalDate day) {
         return (inForce == null || !day.isBefore(inForce)) && (until == null || day.isBefore(until));
+    }
+
+    /**
+     * The explanation of the rule's n-th finding in the language, with its values; the English one
+     * (as the rule made it) when there is no translation.
+     */
+    public String explanation(String lang, int index, List<Object> args, String english) {
+        if (lang == null || lang.equals("en")) return english;
+        List<String> t = translations.get(lang);
+        if (t == null || index >= t.size()) return english;
+        return Explanations.fill(t.get(index), args);
     }
 }

@@ -45,6 +45,12 @@ import java.util.stream.Stream;
 public final class RulesetCompiler {
     /** The file in the rules directory that holds the human version label. */
     public static final String VERSION_FILE = "VERSION";
+    /**
+     * Whether every rule must quote its provisions and have French and German explanations (the
+     * lint of issue 20); the texts that exist are always checked.
+     */
+    static final boolean LAW_TEXT_REQUIRED = false;
+
     /** The longest version label a decision record holds. */
     public static final int MAX_VERSION = 128;
 
@@ -53,7 +59,7 @@ public final class RulesetCompiler {
     /** Reads the rule and policy files that make a ruleset, with paths "rules/..." and "policies/...", sorted. */
     public static List<SourceFile> readFiles(Path rulesDir, Path policiesDir) {
         List<SourceFile> files = new ArrayList<>();
-        files.addAll(read(rulesDir, "rules/", p -> p.endsWith(".drl") || p.equals(VERSION_FILE)));
+        files.addAll(read(rulesDir, "rules/", p -> p.endsWith(".drl") || p.equals(VERSION_FILE) || RuleTexts.isTextFile(p)));
         files.addAll(read(policiesDir, "policies/", p -> p.endsWith(".yaml") || p.endsWith(".yml")));
         files.sort(java.util.Comparator.comparing(SourceFile::path));
         return files;
@@ -171,6 +177,16 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) throw new RulesetException(problems);
 
         String digest = digest(files);
+        // Each finding's place and values are attached to the checked consequence (for answers in
+        // other languages): the rewrite only adds calls to Finding, and the second wall sees its result.
+        Map<String, List<Explanations.Template>> templates = new HashMap<>();
+        for (PackageDescr pd : parsed.values()) {
+            for (org.drools.drl.ast.descr.RuleDescr rd : pd.getRules()) {
+                Explanations.Rewritten rw = Explanations.rewrite(rd);
+                rd.setConsequence(rw.consequence());
+                templates.put(pd.getName() + "." + rd.getName(), rw.findings());
+            }
+        }
         // What is compiled is exactly what was checked: the parsed packages, not the text again.
         ClassLoader loader = walls.classLoader() ? RuleClassLoader.forRules() : RulesetCompiler.class.getClassLoader();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -194,15 +210,27 @@ public final class RulesetCompiler {
         Map<String, RuleMeta> metas = new HashMap<>();
         Map<String, String> packages = new HashMap<>();
         Map<String, String> ruleLines = new HashMap<>();
+        RuleTexts.Loaded texts = RuleTexts.load(files);
         for (RuleFileLint.Declared d : lint.rules()) {
-            metas.put(d.packageName() + "." + d.name(), new RuleMeta(d.meta().get("id"), d.name(), d.packageName(),
+            String id = d.meta().get("id");
+            Map<String, List<String>> translations = new HashMap<>();
+            texts.translations().forEach((lang, byId) -> {
+                if (byId.containsKey(id)) translations.put(lang, byId.get(id));
+            });
+            metas.put(d.packageName() + "." + d.name(), new RuleMeta(id, d.name(), d.packageName(),
                     d.file(), d.line(), RuleFileLint.citations(d.meta().get("cite")), d.meta().get("jurisdiction"),
                     LocalDate.parse(d.meta().get("inForce")),
-                    d.meta().containsKey("until") ? LocalDate.parse(d.meta().get("until")) : null));
+                    d.meta().containsKey("until") ? LocalDate.parse(d.meta().get("until")) : null,
+                    texts.quotes().getOrDefault(id, List.of()),
+                    templates.getOrDefault(d.packageName() + "." + d.name(), List.of()), Map.copyOf(translations)));
             packages.putIfAbsent(d.packageName(), d.file());
             ruleLines.put(d.packageName() + "." + d.name(), d.file() + ":" + d.line());
         }
         parsed.forEach((file, pd) -> packages.putIfAbsent(pd.getName(), file));
+        Map<String, RuleMeta> byId = new java.util.TreeMap<>();
+        metas.values().forEach(m -> byId.put(m.id(), m));
+        List<String> textProblems = RuleTexts.check(texts, byId, LAW_TEXT_REQUIRED);
+        if (!textProblems.isEmpty()) throw new RulesetException(textProblems);
         // Second wall: what Drools compiled, read back (generated classes' constant pools, compiled conditions).
         List<String> compiled = walls.compiledCheck() ? CompiledRulesCheck.check(kieBase, packages, ruleLines, codes) : List.of();
         if (!compiled.isEmpty()) throw new RulesetException(compiled);

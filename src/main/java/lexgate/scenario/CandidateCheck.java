@@ -71,7 +71,8 @@ public final class CandidateCheck {
                 } catch (ScenarioLoader.Invalid ex) {
                     problems.addAll(ex.problems());
                 }
-            } else if (path.startsWith("rules/") && (path.endsWith(".drl") || path.equals("rules/" + RulesetCompiler.VERSION_FILE))
+            } else if (path.startsWith("rules/") && (path.endsWith(".drl") || path.equals("rules/" + RulesetCompiler.VERSION_FILE)
+                    || lexgate.rules.RuleTexts.isTextFile(path))
                     || path.startsWith("policies/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
                 sources.add(new SourceFile(path, e.getValue()));
             }

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An adequacy decision under Art. 45 from {@code policies/adequacy.yaml}, with the dates it covers. */
+@Doc("An adequacy decision under Art. 45 from policies/adequacy.yaml, with the dates it covers.")
 public final class Adequacy {
     private final String country, decision;
     private final LocalDate from, until;
     private final List<String> mechanisms;
 
     /** Built by the policy loader. {@code until} is exclusive and null while in force. */
+    @Doc("Built by the policy loader. until is exclusive and null while in force.")
     public Adequacy(String country, String decision, LocalDate from, LocalDate until, List<String> mechanisms) {
         this.country = country;
         this.decision = decision;
@@ -19,20 +21,27 @@ public final class Adequacy {
     }
 
     /** ISO country code. */
+    @Doc("ISO country code.")
     @Codes(CodeSet.COUNTRY)
     public String getCountry() { return country; }
     /** The decision's name, e.g. "Commission Implementing Decision (EU) 2023/1795". */
+    @Doc("The decision's name, e.g. \"Commission Implementing Decision (EU) 2023/1795\".")
     public String getDecision() { return decision; }
     /** First day in force. */
+    @Doc("First day in force.")
     public LocalDate getFrom() { return from; }
     /** First day no longer in force, or null. */
+    @Doc("First day no longer in force, or null.")
     public LocalDate getUntil() { return until; }
     /** Transfer mechanisms the decision covers, e.g. ["adequacy"] or ["dpf"] for certified US organisations. */
+    @Doc("Transfer mechanisms the decision covers, e.g. [\"adequacy\"] or [\"dpf\"] for certified US organisations.")
     public List<String> getMechanisms() { return mechanisms; }
     /** True when the decision was in force on the day. */
+    @Doc("True when the decision was in force on the day.")
     @RuleApi
     public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
     /** True when the decision covers a transfer made under the mechanism. */
+    @Doc("True when the decision covers a transfer made under the mechanism.")
     @RuleApi
     public boolean covers(@Codes(CodeSet.MECHANISM) String mechanism) { return mechanisms.contains(mechanism); }
 }

@@ -9,10 +9,12 @@ public final class Conclusion {
     private final String detail;
 
     /** A conclusion with a key only. */
+    @Doc("A conclusion with a key only.")
     @RuleApi
     public Conclusion(String key) { this(key, ""); }
 
     /** A conclusion about one thing, e.g. ("special-category", "health"). */
+    @Doc("A conclusion about one thing, e.g. (\"special-category\", \"health\").")
     @RuleApi
     public Conclusion(String key, String detail) {
         this.key = key;
@@ -20,8 +22,10 @@ public final class Conclusion {
     }
 
     /** The conclusion's key. */
+    @Doc("The conclusion's key.")
     public String getKey() { return key; }
     /** What it is about, or "". */
+    @Doc("What it is about, or \"\".")
     public String getDetail() { return detail; }
 
     @Override public boolean equals(Object o) {

@@ -1,6 +1,7 @@
 package lexgate.vocabulary;
 
 /** {@code legalBasis.legitimateInterest}. Always present; {@code present} is false when the request had none. */
+@Doc(value = "legalBasis.legitimateInterest. Always present; present is false when the request had none.", field = "legalBasis.legitimateInterest")
 public final class LegitimateInterest {
     private final boolean present;
     private final String interest;
@@ -17,13 +18,18 @@ public final class LegitimateInterest {
     }
 
     /** True when the request carried a legitimateInterest object. */
+    @Doc("True when the request carried a legitimateInterest object.")
     public boolean isPresent() { return present; }
     /** The interest pursued, or null. */
+    @Doc("The interest pursued, or null.")
     public String getInterest() { return interest; }
     /** {@code legitimateInterest.balancingTestDone}. */
+    @Doc(value = "legitimateInterest.balancingTestDone.", field = "legalBasis.legitimateInterest.balancingTestDone")
     public Tri getBalancingTestDone() { return balancingTestDone; }
     /** {@code legitimateInterest.optOutOffered}. */
+    @Doc(value = "legitimateInterest.optOutOffered.", field = "legalBasis.legitimateInterest.optOutOffered")
     public Tri getOptOutOffered() { return optOutOffered; }
     /** {@code legitimateInterest.withinReasonableExpectations}. */
+    @Doc(value = "legitimateInterest.withinReasonableExpectations.", field = "legalBasis.legitimateInterest.withinReasonableExpectations")
     public Tri getWithinReasonableExpectations() { return withinReasonableExpectations; }
 }

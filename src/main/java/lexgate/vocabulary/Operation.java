@@ -192,92 +192,130 @@ public final class Operation {
     }
 
     /** {@code controller.region}: ISO 3166-2 subdivision of the controller's seat (e.g. "DE-HH"), or null. */
+    @Doc(value = "controller.region: ISO 3166-2 subdivision of the controller's seat (e.g. \"DE-HH\"), or null.", field = "controller.region")
     public String getRegion() { return region; }
     /** {@code controller.targetsSubjects}: Art. 3(2), goods or services offered to, or behaviour monitored of, people in the Union. */
+    @Doc(value = "controller.targetsSubjects: Art. 3(2), goods or services offered to, or behaviour monitored of, people in the Union.", field = "controller.targetsSubjects")
     public Tri getTargetsSubjects() { return targetsSubjects; }
     /** {@code subjects.objectionsExcluded}: people who objected or withdrew consent are left out. */
+    @Doc(value = "subjects.objectionsExcluded: people who objected or withdrew consent are left out.", field = "subjects.objectionsExcluded")
     public Tri getObjectionsExcluded() { return objectionsExcluded; }
     /** {@code design.offeredDirectlyToChildren}: Art. 8(1), an information society service offered directly to a child. */
+    @Doc(value = "design.offeredDirectlyToChildren: Art. 8(1), an information society service offered directly to a child.", field = "design.offeredDirectlyToChildren")
     public Tri getOfferedDirectlyToChildren() { return offeredDirectlyToChildren; }
 
     /** The day the processing happens ({@code asOf}). */
+    @Doc("The day the processing happens (asOf).")
     public LocalDate getAsOf() { return asOf; }
     /** {@code controller.name}. */
+    @Doc(value = "controller.name.", field = "controller.name")
     public String getControllerName() { return controllerName; }
     /** {@code controller.establishment}, ISO country code. */
+    @Doc(value = "controller.establishment, ISO country code.", field = "controller.establishment")
     @Codes(CodeSet.COUNTRY)
     public String getEstablishment() { return establishment; }
     /** {@code controller.publicAuthority}. */
+    @Doc(value = "controller.publicAuthority.", field = "controller.publicAuthority")
     public Tri getPublicAuthority() { return publicAuthority; }
     /** {@code purpose.code}. */
+    @Doc(value = "purpose.code.", field = "purpose.code")
     @Codes(CodeSet.PURPOSE)
     public String getPurpose() { return purpose; }
     /** {@code purpose.originalPurpose}, or null. */
+    @Doc(value = "purpose.originalPurpose, or null.", field = "purpose.originalPurpose")
     @Codes(CodeSet.PURPOSE)
     public String getOriginalPurpose() { return originalPurpose; }
     /** {@code legalBasis.article}: "6(1)(a)" ... "6(1)(f)" or "none". */
+    @Doc(value = "legalBasis.article: \"6(1)(a)\" ... \"6(1)(f)\" or \"none\".", field = "legalBasis.article")
     @Codes(CodeSet.ARTICLE)
     public String getBasis() { return basis; }
     /** {@code legalBasis.specialCategoryCondition}: "9(2)(a)" ... or "none"; null when unknown. */
+    @Doc(value = "legalBasis.specialCategoryCondition: \"9(2)(a)\" ... or \"none\"; null when unknown.", field = "legalBasis.specialCategoryCondition")
     @Codes(CodeSet.SPECIAL_CONDITION)
     public String getSpecialCategoryCondition() { return specialCategoryCondition; }
     /** {@code legalBasis.legalObligation.law}, or null. */
+    @Doc(value = "legalBasis.legalObligation.law, or null.", field = "legalBasis.legalObligation.law")
     public String getLegalObligationLaw() { return legalObligationLaw; }
     /** {@code legalBasis.publicTask.law}, or null. */
+    @Doc(value = "legalBasis.publicTask.law, or null.", field = "legalBasis.publicTask.law")
     public String getPublicTaskLaw() { return publicTaskLaw; }
     /** {@code data.source}, or null. */
+    @Doc(value = "data.source, or null.", field = "data.source")
     @Codes(CodeSet.DATA_SOURCE)
     public String getDataSource() { return dataSource; }
     /** {@code data.subjectCount}, or null. */
+    @Doc(value = "data.subjectCount, or null.", field = "data.subjectCount")
     public Long getSubjectCount() { return subjectCount; }
     /** {@code data.pseudonymised}. */
+    @Doc(value = "data.pseudonymised.", field = "data.pseudonymised")
     public Tri getPseudonymised() { return pseudonymised; }
     /** {@code data.anonymised}. */
+    @Doc(value = "data.anonymised.", field = "data.anonymised")
     public Tri getAnonymised() { return anonymised; }
     /** {@code data.categories}. */
+    @Doc(value = "data.categories.", field = "data.categories")
     public List<String> getCategories() { return categories; }
     /** {@code subjects.categories}. */
+    @Doc(value = "subjects.categories.", field = "subjects.categories")
     public List<String> getSubjectCategories() { return subjectCategories; }
     /** {@code subjects.countries}. */
+    @Doc(value = "subjects.countries.", field = "subjects.countries")
     public List<String> getSubjectCountries() { return subjectCountries; }
     /** {@code subjects.minimumAge}, or null. */
+    @Doc(value = "subjects.minimumAge, or null.", field = "subjects.minimumAge")
     public Integer getMinimumAge() { return minimumAge; }
     /** {@code retention.days}, or null. */
+    @Doc(value = "retention.days, or null.", field = "retention.days")
     public Integer getRetentionDays() { return retentionDays; }
     /** {@code retention.indefinite}. */
+    @Doc(value = "retention.indefinite.", field = "retention.indefinite")
     public Tri getRetentionIndefinite() { return retentionIndefinite; }
     /** {@code necessity.lessIntrusiveMeansAvailable}. */
+    @Doc(value = "necessity.lessIntrusiveMeansAvailable.", field = "necessity.lessIntrusiveMeansAvailable")
     public Tri getLessIntrusiveMeansAvailable() { return lessIntrusiveMeansAvailable; }
     /** {@code design.publicByDefault}. */
+    @Doc(value = "design.publicByDefault.", field = "design.publicByDefault")
     public Tri getPublicByDefault() { return publicByDefault; }
     /** {@code design.ageVerification}. */
+    @Doc(value = "design.ageVerification.", field = "design.ageVerification")
     public Tri getAgeVerification() { return ageVerification; }
     /** {@code dpia.done}. */
+    @Doc(value = "dpia.done.", field = "dpia.done")
     public Tri getDpiaDone() { return dpiaDone; }
     /** {@code transparency.noticeProvided}. */
+    @Doc(value = "transparency.noticeProvided.", field = "transparency.noticeProvided")
     public Tri getNoticeProvided() { return noticeProvided; }
     /** {@code security.encryptionAtRest}. */
+    @Doc(value = "security.encryptionAtRest.", field = "security.encryptionAtRest")
     public Tri getEncryptionAtRest() { return encryptionAtRest; }
     /** {@code security.encryptionInTransit}. */
+    @Doc(value = "security.encryptionInTransit.", field = "security.encryptionInTransit")
     public Tri getEncryptionInTransit() { return encryptionInTransit; }
     /** {@code security.accessControl}. */
+    @Doc(value = "security.accessControl.", field = "security.accessControl")
     public Tri getAccessControl() { return accessControl; }
     /** {@code characteristics}. */
+    @Doc("characteristics.")
     public List<String> getCharacteristics() { return characteristics; }
 
     /** True when {@code data.categories} lists the code. */
+    @Doc("True when data.categories lists the code.")
     @RuleApi
     public boolean hasCategory(@Codes(CodeSet.DATA_CATEGORY) String code) { return categories.contains(code); }
     /** True when {@code subjects.categories} lists the code. */
+    @Doc("True when subjects.categories lists the code.")
     @RuleApi
     public boolean hasSubject(@Codes(CodeSet.SUBJECT_CATEGORY) String code) { return subjectCategories.contains(code); }
     /** True when {@code characteristics} lists the code. */
+    @Doc("True when characteristics lists the code.")
     @RuleApi
     public boolean hasCharacteristic(@Codes(CodeSet.CHARACTERISTIC) String code) { return characteristics.contains(code); }
     /** True when {@code subjects.countries} lists the country. */
+    @Doc("True when subjects.countries lists the country.")
     @RuleApi
     public boolean concernsSubjectsIn(@Codes(CodeSet.COUNTRY) String country) { return subjectCountries.contains(country); }
     /** True when the request states a retention period or says it is indefinite. */
+    @Doc("True when the request states a retention period or says it is indefinite.")
     @RuleApi
     public boolean isRetentionKnown() { return retentionDays != null || retentionIndefinite != Tri.UNKNOWN; }
     /**

@@ -3,11 +3,13 @@ package lexgate.vocabulary;
 import java.time.LocalDate;
 
 /** A retention limit for a purpose in one jurisdiction, from {@code policies/retention.yaml}. */
+@Doc("A retention limit for a purpose in one jurisdiction, from policies/retention.yaml.")
 public final class RetentionLimit {
     private final String purpose, jurisdiction, period, source;
     private final LocalDate from, until;
 
     /** Built by the policy loader. {@code period} is ISO-8601 ("P3D", "P1M", "P10Y"). */
+    @Doc("Built by the policy loader. period is ISO-8601 (\"P3D\", \"P1M\", \"P10Y\").")
     public RetentionLimit(String purpose, String jurisdiction, String period, String source,
                           LocalDate from, LocalDate until) {
         this.purpose = purpose;
@@ -19,17 +21,22 @@ public final class RetentionLimit {
     }
 
     /** The purpose code. */
+    @Doc("The purpose code.")
     @Codes(CodeSet.PURPOSE)
     public String getPurpose() { return purpose; }
     /** "EU" or a national layer code. */
+    @Doc("\"EU\" or a national layer code.")
     @Codes(CodeSet.LAYER)
     public String getJurisdiction() { return jurisdiction; }
     /** ISO-8601 period. */
+    @Doc("ISO-8601 period.")
     @Codes(CodeSet.PERIOD)
     public String getPeriod() { return period; }
     /** The provision or guidance that sets the limit. */
+    @Doc("The provision or guidance that sets the limit.")
     public String getSource() { return source; }
     /** True when this limit applied on the day. */
+    @Doc("True when this limit applied on the day.")
     @RuleApi
     public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
 }

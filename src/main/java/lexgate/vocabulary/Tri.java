@@ -1,6 +1,7 @@
 package lexgate.vocabulary;
 
 /** A three-valued fact: a request field that is true, false, or absent (unknown is not false). */
+@Doc("A three-valued fact: a request field that is true, false, or absent (unknown is not false).")
 public enum Tri {
     TRUE, FALSE, UNKNOWN;
 
@@ -10,11 +11,14 @@ public enum Tri {
     }
 
     /** True only when the fact is known to be true. */
+    @Doc("True only when the fact is known to be true.")
     public boolean isTrue() { return this == TRUE; }
 
     /** True only when the fact is known to be false. */
+    @Doc("True only when the fact is known to be false.")
     public boolean isFalse() { return this == FALSE; }
 
     /** True when the request left the fact out. */
+    @Doc("True when the request left the fact out.")
     public boolean isUnknown() { return this == UNKNOWN; }
 }
