@@ -1,31 +1,54 @@
-# Lexgate: JVM image of the decision service, built from source in a first stage.
-# Build:  docker build -t lexgate .                      (PostgreSQL build, for production)
-#         docker build --build-arg DB_KIND=h2 -t lexgate .  (embedded H2 build)
-# Run:    docker run -p 8080:8080 \
-#           -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/lexgate \
-#           -e QUARKUS_DATASOURCE_USERNAME=lexgate -e QUARKUS_DATASOURCE_PASSWORD=... lexgate
-# Rules and policies are copied in at /app/rules and /app/policies; to let a legal team change
-# them without a new image, mount over them: -v "$PWD/rules:/app/rules:ro" -v "$PWD/policies:/app/policies:ro".
+# Lexgate: JVM image of the decision service, built from source. One image serves both stores:
+#   docker build -t lexgate .
+#   docker run -p 8080:8080 -v lexgate-data:/app/data lexgate                       (embedded H2)
+#   docker run -p 8080:8080 -e LEXGATE_DB=postgresql \
+#     -e LEXGATE_DB_URL=jdbc:postgresql://db:5432/lexgate -e LEXGATE_DB_USER=lexgate \
+#     -e LEXGATE_DB_PASSWORD=... -v lexgate-data:/app/data lexgate                   (PostgreSQL)
+# docs/deploy.md reviews this file line by line.
+
+# ---- build: the jar is built once (for H2, the default), then re-augmented once for PostgreSQL
+# (Quarkus' mutable jar, as Keycloak's `kc.sh build` does), so starting either needs no build.
 FROM maven:3.9-eclipse-temurin-17 AS build
-ARG DB_KIND=postgresql
 WORKDIR /src
-COPY pom.xml ./
+COPY pom.xml mvnw ./
 COPY .mvn .mvn
-COPY mvnw ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
-RUN ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=${DB_KIND}
+RUN ./mvnw -B -q package -DskipTests \
+ && cp -r target/quarkus-app /out-h2 \
+ && cp -r target/quarkus-app /out-postgresql \
+ && cd /out-postgresql \
+ && java -Dquarkus.launch.rebuild=true -Dquarkus.datasource.db-kind=postgresql -jar quarkus-run.jar
 
+# ---- run: layered like Quarkus' Dockerfile.jvm (dependencies first, they change least), non-root.
 FROM eclipse-temurin:17-jre
-RUN groupadd --system lexgate && useradd --system --gid lexgate --home-dir /app lexgate
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 lexgate \
+ && useradd --system --uid 10001 --gid lexgate --home-dir /app lexgate
 WORKDIR /app
-COPY --from=build --chown=lexgate:lexgate /src/target/quarkus-app/ /app/
+# The libraries are the same for both stores; each store has its own augmented application.
+COPY --from=build --chown=lexgate:lexgate /out-h2/lib/ /app/h2/lib/
+COPY --from=build --chown=lexgate:lexgate /out-h2/*.jar /app/h2/
+COPY --from=build --chown=lexgate:lexgate /out-h2/app/ /app/h2/app/
+COPY --from=build --chown=lexgate:lexgate /out-h2/quarkus/ /app/h2/quarkus/
+COPY --from=build --chown=lexgate:lexgate /out-postgresql/*.jar /app/postgresql/
+COPY --from=build --chown=lexgate:lexgate /out-postgresql/app/ /app/postgresql/app/
+COPY --from=build --chown=lexgate:lexgate /out-postgresql/quarkus/ /app/postgresql/quarkus/
+RUN ln -s /app/h2/lib /app/postgresql/lib
 COPY --chown=lexgate:lexgate rules /app/rules
 COPY --chown=lexgate:lexgate policies /app/policies
+COPY --chown=lexgate:lexgate deploy/docker-entrypoint.sh /app/docker-entrypoint.sh
 RUN mkdir -p /app/data && chown lexgate:lexgate /app/data
-USER lexgate
-ENV LEXGATE_RULES_DIR=/app/rules LEXGATE_POLICIES_DIR=/app/policies \
-    QUARKUS_HTTP_HOST=0.0.0.0 JAVA_OPTS="-XX:MaxRAMPercentage=75"
+USER 10001
+# /app/data holds the H2 database, the signing key and the checkpoint log: keep it on a volume.
+VOLUME ["/app/data"]
+ENV LEXGATE_DB=h2 \
+    LEXGATE_RULES_DIR=/app/rules LEXGATE_POLICIES_DIR=/app/policies \
+    QUARKUS_HTTP_HOST=0.0.0.0 \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 EXPOSE 8080
-HEALTHCHECK CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080"]
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/q/health/ready"]
+ENTRYPOINT ["/app/docker-entrypoint.sh"]

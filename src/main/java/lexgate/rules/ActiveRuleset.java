@@ -49,8 +49,19 @@ public class ActiveRuleset {
     @ConfigProperty(name = "lexgate.rules.startup", defaultValue = "disk")
     String startup;
 
+    /**
+     * How often this instance looks for an activation made on another instance sharing the database
+     * (0 turns following off). Several replicas on one PostgreSQL each serve the ruleset last
+     * activated on any of them within this interval.
+     */
+    @ConfigProperty(name = "lexgate.rules.follow-interval", defaultValue = "2s")
+    java.time.Duration followInterval;
+
     @Inject
     RulesetStore store;
+
+    /** The JDK's scheduler on one daemon thread: a poll every few seconds needs no scheduler extension. */
+    private java.util.concurrent.ScheduledExecutorService follower;
 
     @Inject
     jakarta.enterprise.inject.Instance<RulesetGate> gates;
@@ -79,6 +90,11 @@ public class ActiveRuleset {
     }
 
     void onStart(@Observes StartupEvent event) {
+        load();
+        startFollowing();
+    }
+
+    private void load() {
         if ("active".equals(startup)) {
             Optional<RulesetActivationRecord> last = latestActivation();
             if (last.isPresent()) {
@@ -102,6 +118,51 @@ public class ActiveRuleset {
             Ruleset r = compileStored(last.get().digest);
             current.set(r);
             LOG.errorf("still serving ruleset %s %s, the last activated; fix the rules on disk and reload", r.version(), r.digest());
+        }
+    }
+
+    private void startFollowing() {
+        if (followInterval == null || followInterval.isZero() || followInterval.isNegative()) return;
+        follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lexgate-ruleset-follower");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = followInterval.toMillis();
+        follower.scheduleWithFixedDelay(this::follow, ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        if (follower != null) follower.shutdownNow();
+    }
+
+    /**
+     * Serves the ruleset last activated on any instance, if it is not the one serving here: compiled
+     * from its stored files behind the same walls and checked against its digest. Nothing is recorded
+     * (the activation was recorded where it was made). Storage errors are retried at the next poll.
+     */
+    synchronized void follow() {
+        // The reads below use Panache outside any HTTP request: they need a request context of their own.
+        io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Runnable pending = unrecorded;
+            if (pending != null) {
+                pending.run();
+                unrecorded = null;
+                return;
+            }
+            Optional<RulesetActivationRecord> last = store.latestActivation();
+            Ruleset now = current.get();
+            if (last.isEmpty() || now == null || last.get().digest.equals(now.digest())) return;
+            Ruleset next = compileStored(last.get().digest);
+            current.set(next);
+            LOG.infof("following the activation made by %s at %s: serving %s %s (was %s)", last.get().activatedBy,
+                    last.get().activatedAt, next.version(), next.digest(), now.digest());
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot follow the latest activation yet: %s", e.toString());
+        } finally {
+            requestContext.terminate();
         }
     }
 
@@ -220,15 +281,25 @@ public class ActiveRuleset {
     }
 
     private void recordActivation(Ruleset r, String previous, String by, String via) {
-        try {
+        Runnable record = () -> {
             Optional<RulesetActivationRecord> last = store.latestActivation();
             if (last.isPresent() && last.get().digest.equals(r.digest()) && "startup".equals(via)) return;
             store.ensureStored(r, "active");
             store.recordActivation(r.digest(), previous != null ? previous : last.map(a -> a.digest).orElse(null), by, via);
+        };
+        try {
+            record.run();
+            unrecorded = null;
         } catch (RuntimeException e) {
-            LOG.warnf("activation of %s not recorded (storage unavailable): %s", r.digest(), e.getClass().getSimpleName());
+            // Recorded at the next poll, before following anything: an activation made here while the
+            // database was down is not undone by the older activation the database still holds.
+            unrecorded = record;
+            LOG.warnf("activation of %s not recorded yet (storage unavailable): %s", r.digest(), e.getClass().getSimpleName());
         }
     }
+
+    /** An activation made here that the database has not recorded yet, or null. */
+    private volatile Runnable unrecorded;
 
     /** The configured rules directory. */
     public Path rulesPath() { return Path.of(rulesDir); }

@@ -107,6 +107,35 @@ class RulesetActivationTest {
                 .body("items.find { it.digest == '" + v2.getString("digest") + "' }.validation.valid", equalTo(false));
     }
 
+    @jakarta.inject.Inject
+    lexgate.store.RulesetStore store;
+
+    @Test
+    void anActivationMadeOnAnotherInstanceIsFollowed() throws Exception {
+        String before = given().when().get("/v1/rulesets/active").then().statusCode(200).extract().path("digest");
+        String changed = lawfulness().replace(OLD, OLD + " [activated elsewhere]");
+        JsonPath v = validate(Map.of("rules/eu/gdpr/art6/lawfulness.drl", changed, "rules/VERSION", "test-follow-1\n"));
+        assertEquals(true, v.getBoolean("valid"), v.prettify());
+        String digest = v.getString("digest");
+        // What another replica's POST /v1/rulesets/{digest}/activate leaves in the shared database.
+        store.recordActivation(digest, before, "admin@replica-2", "activate");
+        // The poll is every 2 s, then the stored files are compiled: how soon is measured by
+        // .ci/replicas on two processes; here it must simply happen (generous deadline, no timing).
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        String serving = before;
+        while (!serving.equals(digest) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            serving = given().when().get("/v1/rulesets/active").then().statusCode(200).extract().path("digest");
+        }
+        assertEquals(digest, serving, "followed");
+        given().contentType("application/json").body(DecisionApiTest.DELIVERY).when().post("/v1/decisions").then().statusCode(201)
+                .body("ruleset.digest", equalTo(digest));
+        // Back to where the other tests expect to start; recorded here, so nothing is followed back.
+        given().when().post("/v1/rulesets/" + before + "/activate").then().statusCode(200);
+        Thread.sleep(2500);
+        given().when().get("/v1/rulesets/active").then().body("digest", equalTo(before));
+    }
+
     @Test
     void validateHasItsLimits() throws Exception {
         // One validation at a time per key: a second while the first runs is 429.
