@@ -31,6 +31,9 @@ public class DecisionService {
     private static final Logger LOG = Logger.getLogger("lexgate.decisions");
 
     @Inject
+    ServiceMetrics metrics;
+
+    @Inject
     ActiveRuleset rules;
 
     @Inject
@@ -182,8 +185,10 @@ public class DecisionService {
                 if (cause instanceof EvaluationPool.Overloaded o) throw o;
                 if (cause instanceof IdempotencyConflict c) throw c;
                 LOG.warnf("decision NOT stored (storage unavailable): %s", cause.getClass().getSimpleName());
+                metrics.notStored();
                 throw cause instanceof StorageUnavailableException su ? su : new StorageUnavailableException(cause);
             }
+            metrics.decided(p.decision().outcome().name(), p.ruleset().version(), p.record().durationMicros);
             if (LOG.isInfoEnabled()) {
                 // Concatenated, not infof: java.util.Formatter was 8% of a decision's own CPU time.
                 LOG.info("decision " + p.decision().decisionId() + " outcome=" + p.decision().outcome() + " ruleset="

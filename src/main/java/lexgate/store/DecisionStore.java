@@ -95,12 +95,29 @@ public class DecisionStore {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private io.micrometer.core.instrument.Timer commitTimer;
+    private io.micrometer.core.instrument.DistributionSummary batchSize;
+    private io.micrometer.core.instrument.Counter storageErrors;
+
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private volatile boolean stopping;
 
     void onStart(@Observes StartupEvent event) {
         slowCommitMicros = slowCommit.toNanos() / 1_000;
+        commitTimer = io.micrometer.core.instrument.Timer.builder("lexgate.commit")
+                .description("Time to commit one batch of decisions (the chain's append)").publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(50_000)).maximumExpectedValue(java.time.Duration.ofSeconds(10))
+                .register(registry);
+        batchSize = io.micrometer.core.instrument.DistributionSummary.builder("lexgate.commit.batch.size")
+                .description("Decisions committed together").register(registry);
+        storageErrors = io.micrometer.core.instrument.Counter.builder("lexgate.storage.errors")
+                .description("Batches of decisions the database did not store").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("lexgate.writer.queue.depth", queue, java.util.Collection::size)
+                .description("Decisions waiting for the writer").register(registry);
         writer = new Thread(this::writeLoop, "lexgate-decision-writer");
         writer.setDaemon(true);
         writer.start();
@@ -136,6 +153,8 @@ public class DecisionStore {
                 long t = System.nanoTime();
                 commit(batch);
                 long micros = (System.nanoTime() - t) / 1_000;
+                commitTimer.record(micros, TimeUnit.MICROSECONDS);
+                batchSize.record(batch.size());
                 if (micros >= slowCommitMicros) {
                     // Every decision that arrived meanwhile waited for this commit too: the tail of POST latency.
                     LOG.warnf("slow commit: %d ms for a batch of %d decisions, %d queued behind it", micros / 1_000,
@@ -154,6 +173,7 @@ public class DecisionStore {
                     for (Pending p : batch) commitAlone(p);
                 } else {
                     LOG.warnf("a batch of %d decisions was not stored: %s", batch.size(), e.getClass().getSimpleName());
+                    storageErrors.increment();
                     batch.forEach(p -> p.done().completeExceptionally(e));
                 }
             } finally {
