@@ -170,10 +170,35 @@ public final class LexgateCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Ruleset r = cli.compile();
-            Coverage c = Coverage.of(r, ScenarioLoader.load(cli.base(), cli.rules()));
-            List<String> problems = new ArrayList<>(c.unreached(r));
-            problems.addAll(c.failureProblems());
+            // Every problem in one run, not in waves: the rules, the scenario files and the scenarios'
+            // requests are each checked even when another of them fails.
+            List<String> problems = new ArrayList<>();
+            Ruleset r = null;
+            try {
+                r = cli.compile();
+            } catch (RulesetException e) {
+                problems.addAll(e.problems());
+            }
+            List<lexgate.scenario.Scenario> scenarios = ScenarioLoader.load(cli.base(), cli.rules(), problems);
+            if (r != null && problems.isEmpty()) {
+                Coverage c = Coverage.of(r, scenarios);
+                problems.addAll(c.unreached(r));
+                problems.addAll(c.failureProblems());
+            } else {
+                lexgate.policy.PolicySet policies = null;
+                try {
+                    policies = r != null ? r.policies() : lexgate.policy.PolicyLoader.load(cli.policies());
+                } catch (RuntimeException e) {
+                    // the policies' own problems are among the compile's
+                }
+                for (lexgate.scenario.Scenario s : policies == null ? List.<lexgate.scenario.Scenario>of() : scenarios) {
+                    try {
+                        problems.addAll(lexgate.scenario.ScenarioRunner.requestProblems(s, lexgate.scenario.ScenarioRunner.request(s), policies));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(s.label() + ": " + e.getMessage());
+                    }
+                }
+            }
             if (!problems.isEmpty()) throw new RulesetException(problems);
             cli.out.println("ok: " + r.rulesByQualifiedName().size() + " rules, ruleset " + r.version() + " " + r.digest());
             return 0;

@@ -212,7 +212,9 @@ public final class RequestValidator {
 
     private void taxonomy(String field, String value, Collection<String> known) {
         if (value == null || !known.contains(value)) {
-            add(field, "unknown code '" + value + "'; known codes: " + String.join(", ", known.stream().sorted().toList()));
+            String near = lexgate.policy.Suggest.nearest(value, known);
+            add(field, "unknown code '" + value + "'" + (near != null ? "; did you mean '" + near + "'?" : "") + "; known codes: "
+                    + String.join(", ", known.stream().sorted().toList()));
         }
     }
 

@@ -189,7 +189,10 @@ public final class RuleAllowList {
                     col = Integer.parseInt(at.group(2)) + 1;
                     m = m.substring(at.end());
                 }
-                problem(line, col, "this is not valid rule syntax: " + m);
+                java.util.regex.Matcher eof = java.util.regex.Pattern.compile("mismatched input '<eof>' in rule \"([^\"]*)\"").matcher(m);
+                problem(line, col, eof.find()
+                        ? "the file ends inside rule \"" + eof.group(1) + "\": its 'end' is missing (every rule ends with a line 'end')"
+                        : "this is not valid rule syntax: " + m);
             }
             if (pd == null || parser.hasErrors()) return null;
         }
@@ -535,7 +538,8 @@ public final class RuleAllowList {
                     "'" + oneLine(s.toString()) + "' is not allowed in a consequence";
             default -> s instanceof ExpressionStmt es && es.getExpression().isVariableDeclarationExpr()
                     ? "variables are not allowed in a consequence: use the ones bound in the conditions ($x)"
-                    : "a consequence may only insertLogical(...) findings and conclusions; '" + oneLine(s.toString()) + "' is not allowed";
+                    : "a consequence may only insertLogical(...) findings and conclusions; '" + oneLine(s.toString()) + "' is not allowed"
+                            + (s.toString().startsWith("insert(") ? "; write insertLogical(" + oneLine(s.toString()).substring("insert(".length()) : "");
         };
     }
 
@@ -663,9 +667,33 @@ public final class RuleAllowList {
 
         private Typed unknownProperty(Node n, Class<?> type, String id) {
             Set<String> names = type == Number.class ? Set.of("intValue", "longValue") : vocab.properties(type).keySet();
+            // A request field written as the request names it (legalBasis.article): the rule's name for it.
+            String written = id;
+            for (Node up = n.getParentNode().orElse(null); up instanceof FieldAccessExpr fa; up = up.getParentNode().orElse(null)) {
+                written = fa.toString();
+            }
+            String fromRequest = requestNamed(type, written);
+            if (fromRequest != null) {
+                return fail(n, "'" + written + "' is the request's name; in a rule, " + type.getSimpleName() + " calls it '"
+                        + fromRequest + "': write " + fromRequest);
+            }
             String near = VocabularyIndex.nearest(id, names);
+            if (near != null) return fail(n, "'" + id + "' is not a property of " + type.getSimpleName() + "; did you mean '" + near + "'?");
             return fail(n, "'" + id + "' is not a property of " + type.getSimpleName()
-                    + (near != null ? "; did you mean '" + near + "'?" : "; its properties are " + String.join(", ", names)));
+                    + " (to compare with the text " + id + ", write it in quotes: \"" + id + "\"); its properties are "
+                    + String.join(", ", names));
+        }
+
+        /** The property of the type that comes from the request field so written, or null. */
+        private String requestNamed(Class<?> type, String requestField) {
+            if (type == Number.class) return null;
+            for (VocabularyIndex.Property p : vocab.properties(type).values()) {
+                lexgate.vocabulary.Doc d = p.getter().getAnnotation(lexgate.vocabulary.Doc.class);
+                if (d != null && !d.field().isEmpty() && (d.field().equals(requestField) || d.field().endsWith("." + requestField))) {
+                    return p.name();
+                }
+            }
+            return null;
         }
 
         private Typed field(FieldAccessExpr f) {
@@ -680,7 +708,9 @@ public final class RuleAllowList {
             if (scopeType.type() == TypeRef.class) {
                 Class<?> t = vocab.type(scopeType.literal());
                 if (t.isEnum() && vocab.enumConstants(t).contains(name)) return new Typed(t, null, null);
-                return fail(f, "'" + f + "' is not a value of the vocabulary" + (t.isEnum() ? " (" + String.join(", ", vocab.enumConstants(t)) + ")" : ""));
+                String near = t.isEnum() ? VocabularyIndex.nearest(name, vocab.enumConstants(t)) : null;
+                return fail(f, "'" + f + "' is not a value of the vocabulary" + (t.isEnum() ? " (" + String.join(", ", vocab.enumConstants(t)) + ")" : "")
+                        + (near != null ? "; did you mean " + scopeType.literal() + "." + near + "?" : ""));
             }
             Class<?> t = scopeType.type();
             if (t == null || !(vocab.isVocabulary(t) || t == Number.class)) {

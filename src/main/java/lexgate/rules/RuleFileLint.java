@@ -37,6 +37,24 @@ public final class RuleFileLint {
      * to find the line of each metadata key); {@code knownCitations} is the catalogue.
      */
     public static Result lint(Map<String, PackageDescr> files, Map<String, String> contents, Set<String> knownCitations) {
+        return lint(files, contents, knownCitations, null);
+    }
+
+    /** The same, also checking each {@code @jurisdiction} against the known layers (null: not checked). */
+    public static Result lint(Map<String, PackageDescr> files, Map<String, String> contents, Set<String> knownCitations,
+                              Set<String> jurisdictions) {
+        KNOWN_LAYERS.set(jurisdictions);
+        try {
+            return lintAll(files, contents, knownCitations);
+        } finally {
+            KNOWN_LAYERS.remove();
+        }
+    }
+
+    /** The layers a @jurisdiction may name, for the lint running on this thread. */
+    private static final ThreadLocal<Set<String>> KNOWN_LAYERS = new ThreadLocal<>();
+
+    private static Result lintAll(Map<String, PackageDescr> files, Map<String, String> contents, Set<String> knownCitations) {
         List<Declared> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> seenIds = new HashMap<>();
@@ -115,7 +133,15 @@ public final class RuleFileLint {
             }
         }
         String j = d.meta().get("jurisdiction");
-        if (j == null || j.isBlank()) problems.add(at + ruleLine + ": " + rule + "has no @jurisdiction (EU, FR, DE, ...)");
+        Set<String> layers = KNOWN_LAYERS.get();
+        if (j == null || j.isBlank()) {
+            problems.add(at + ruleLine + ": " + rule + "has no @jurisdiction (EU, FR, DE, ...)");
+        } else if (layers != null && !layers.contains(j)) {
+            String near = VocabularyIndex.nearest(j, layers);
+            problems.add(at + lines.getOrDefault("jurisdiction", ruleLine) + ": " + rule + "@jurisdiction(\"" + j
+                    + "\") is not a layer of policies/jurisdictions.yaml; write one of " + String.join(", ", new java.util.TreeSet<>(layers))
+                    + (near != null ? " (did you mean " + near + "?)" : ""));
+        }
         LocalDate from = date(d.meta().get("inForce"), at + lines.getOrDefault("inForce", ruleLine) + ": " + rule + "@inForce", problems, true);
         LocalDate until = date(d.meta().get("until"), at + lines.getOrDefault("until", ruleLine) + ": " + rule + "@until", problems, false);
         if (from != null && until != null && !until.isAfter(from)) {

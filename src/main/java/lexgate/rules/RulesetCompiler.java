@@ -97,6 +97,14 @@ public final class RulesetCompiler {
         }
     }
 
+    /** EU and the national layers of policies/jurisdictions.yaml: what a @jurisdiction may name. */
+    static Set<String> layers(PolicySet policies) {
+        Set<String> layers = new java.util.TreeSet<>();
+        layers.add("EU");
+        policies.jurisdictions().forEach(j -> layers.add(j.getCode()));
+        return layers;
+    }
+
     /** The values of each open code set, from the policies (closed sets carry their own). */
     static Function<CodeSet, Collection<String>> codeLookup(PolicySet policies) {
         Set<String> layers = new java.util.TreeSet<>();
@@ -172,7 +180,7 @@ public final class RulesetCompiler {
         }
         Map<String, String> contents = new HashMap<>();
         drl.forEach(f -> contents.put(f.path(), f.content()));
-        RuleFileLint.Result lint = RuleFileLint.lint(parsed, contents, policies.citations().keySet());
+        RuleFileLint.Result lint = RuleFileLint.lint(parsed, contents, policies.citations().keySet(), layers(policies));
         problems.addAll(lint.problems());
         if (!problems.isEmpty()) throw new RulesetException(problems);
 

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code index} (counted from 0; shown from 1) say where it is.
  */
 public record Scenario(String file, int index, int line, String name, String source, String why, JsonNode request,
-                       Expect expect) {
+                       Expect expect, lexgate.policy.YamlTree tree) {
 
     /** What the decision must show. */
     public record Expect(String outcome, List<String> cites, boolean anyObligation, List<String> obligations,
@@ -17,4 +17,14 @@ public record Scenario(String file, int index, int line, String name, String sou
 
     /** "file:line (scenario n) name", for reports: the line where the scenario starts, counted as editors do. */
     public String label() { return file + ":" + line + " (scenario " + (index + 1) + ") " + name; }
+
+    /**
+     * {@code file:line:column} where a request field ({@code purpose.code}, {@code data.categories[1]})
+     * was written, as the request validator names it; the scenario's own line if it cannot be found.
+     */
+    public String where(String requestField) {
+        if (tree == null) return file + ":" + line;
+        String pointer = "/" + index + "/request/" + requestField.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+        return tree.at(pointer);
+    }
 }

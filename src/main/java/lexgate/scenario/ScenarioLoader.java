@@ -50,6 +50,17 @@ public final class ScenarioLoader {
 
     /** All scenarios under {@code root}; paths are reported relative to {@code base}. */
     public static List<Scenario> load(Path base, Path root) {
+        List<String> problems = new ArrayList<>();
+        List<Scenario> out = load(base, root, problems);
+        if (!problems.isEmpty()) throw new Invalid(problems);
+        return out;
+    }
+
+    /**
+     * The scenarios of every file that reads without a problem; the problems of the others are added
+     * to {@code problems} (so that a check reports everything in one run).
+     */
+    public static List<Scenario> load(Path base, Path root, List<String> problems) {
         List<Path> files;
         if (Files.isRegularFile(root)) {
             files = List.of(root);
@@ -61,7 +72,6 @@ public final class ScenarioLoader {
             }
         }
         List<Scenario> out = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         for (Path f : files) {
             String rel = base.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/');
             String content;
@@ -77,7 +87,6 @@ public final class ScenarioLoader {
                 problems.addAll(e.problems());
             }
         }
-        if (!problems.isEmpty()) throw new Invalid(problems);
         return out;
     }
 
@@ -124,8 +133,9 @@ public final class ScenarioLoader {
             problems.addAll(tree.unknownKeys(p + "/expect", EXPECT_KEYS, "expect"));
             String outcome = e.path("outcome").asText("");
             if (!OUTCOMES.contains(outcome)) {
+                String near = Suggest.nearest(outcome, OUTCOMES);
                 problems.add(tree.at(p + "/expect/outcome") + ": expect.outcome must be ALLOW, DENY or REVIEW"
-                        + (e.has("outcome") ? ", not '" + outcome + "'" : ""));
+                        + (e.has("outcome") ? ", not '" + outcome + "'" : "") + (near != null ? "; did you mean " + near + "?" : ""));
             }
             for (String k : List.of("cites", "rules", "silent", "missing")) {
                 if (e.has(k) && !e.get(k).isArray()) problems.add(tree.at(p + "/expect/" + k) + ": expect." + k + " must be a list [a, b]");
@@ -140,7 +150,7 @@ public final class ScenarioLoader {
         return new Scenario(tree.file(), i, tree.line(p), n.get("name").asText(), n.path("source").asText(""),
                 n.path("why").asText(""), n.get("request"), new Scenario.Expect(e.get("outcome").asText(),
                 strings(e.path("cites")), ob.isBoolean() && ob.asBoolean(), strings(ob), strings(e.path("rules")),
-                strings(e.path("silent")), strings(e.path("missing"))));
+                strings(e.path("silent")), strings(e.path("missing"))), tree);
     }
 
     /** Fields of the request that the contract's request type does not have, located and with a suggestion. */

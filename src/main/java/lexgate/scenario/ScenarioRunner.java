@@ -38,6 +38,15 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * What is wrong with the scenario's request against the policies (unknown codes, missing fields),
+     * each located at the line where the field was written.
+     */
+    public static List<String> requestProblems(Scenario s, OperationRequest req, lexgate.policy.PolicySet policies) {
+        List<FieldError> errors = RequestValidator.validate(req, policies);
+        return errors.stream().map(e -> s.where(e.field()) + ": request." + e.field() + " " + e.message()).toList();
+    }
+
     /** Runs one scenario. */
     public static Result run(Ruleset ruleset, Scenario s) {
         OperationRequest req;
@@ -46,10 +55,8 @@ public final class ScenarioRunner {
         } catch (IllegalArgumentException e) {
             return new Result(s, null, List.of(e.getMessage()));
         }
-        List<FieldError> errors = RequestValidator.validate(req, ruleset.policies());
-        if (!errors.isEmpty()) {
-            return new Result(s, null, errors.stream().map(e -> "request: " + e.field() + " " + e.message()).toList());
-        }
+        List<String> invalid = requestProblems(s, req, ruleset.policies());
+        if (!invalid.isEmpty()) return new Result(s, null, invalid);
         Evaluation ev = Evaluator.evaluate(ruleset, req, Evaluator.BATCH_BUDGET);
         return new Result(s, ev, ScenarioCheck.check(s, ev));
     }
