@@ -51,7 +51,7 @@ class AuthorMistakesTest {
         assertTrue(files >= 20, "fixtures: " + files);
 
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LexgateCli.class.getName(), "check");
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-Dorg.jboss.logging.provider=jboss", "-cp", System.getProperty("java.class.path"), LexgateCli.class.getName(), "check");
         Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS));

@@ -35,6 +35,7 @@ class CliProcessTest {
 
     Run lexgate(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-Dorg.jboss.logging.provider=jboss", // as bin/lexgate
                 "-cp", System.getProperty("java.class.path"), LexgateCli.class.getName(),
                 "--rules", rules.toString(), "--policies", tmp.resolve("policies").toString()));
         cmd.addAll(List.of(args));
@@ -228,5 +229,86 @@ class CliProcessTest {
         Run r = lexgate("frobnicate");
         assertEquals(2, r.exit(), r.out());
         assertTrue(r.out().contains("usage: lexgate"), r.out());
+    }
+
+    /** The CLI run as bin/lexgate runs it, from {@code dir}, without --rules or --policies. */
+    Run lexgateIn(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-Dorg.jboss.logging.provider=jboss", // as bin/lexgate
+                "-cp", System.getProperty("java.class.path"), LexgateCli.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("LEXGATE_HOME");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void everyVerbHasHelpAndRunsNothing() throws Exception {
+        for (String verb : List.of("check", "test", "explain", "coverage", "diff", "verify-evidence", "reference")) {
+            Run r = lexgateIn(tmp, verb, "--help");
+            assertEquals(0, r.exit(), verb + ": " + r.out());
+            assertTrue(r.out().contains("Usage:") && r.out().contains(verb), verb + ": " + r.out());
+            assertTrue(!r.out().contains("ok:") && !r.out().contains("covered"), verb + " --help ran the verb: " + r.out());
+        }
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsOneLineAndExit2() throws Exception {
+        Run r = lexgateIn(tmp, "--rules");
+        assertEquals(2, r.exit(), r.out());
+        assertEquals(1, r.out().strip().lines().count(), r.out());
+        assertTrue(r.out().contains("--rules") && !r.out().contains("Exception") && !r.out().contains("\tat "), r.out());
+    }
+
+    @Test
+    void runsFromAnyFolderFindingRulesUpwards() throws Exception {
+        Run r = lexgateIn(rules.resolve("eu/gdpr/art6"), "check");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().startsWith("ok: "), r.out());
+        Run none = lexgateIn(Files.createDirectories(tmp.getParent().resolve(tmp.getFileName() + "-empty")), "check");
+        assertEquals(2, none.exit(), none.out());
+        assertTrue(none.out().contains("rules"), none.out());
+    }
+
+    @Test
+    void coverageNamesTheScenariosOfEachRuleAndTheGaps() throws Exception {
+        write("eu/gdpr/art6/unreached.drl", rule("import lexgate.vocabulary.*;", "eu.gdpr.art6.unreached", "eu-gdpr:A6-1",
+                "Operation(purpose == \"credit-scoring\", basis == \"6(1)(d)\")", "insertLogical(Finding.review(\"Vital interests for scoring?\"));"));
+        Run r = lexgate("coverage");
+        assertTrue(r.out().contains("eu.gdpr.a6-1.no-legal-basis") && r.out().contains("fires in"), r.out());
+        assertTrue(r.out().contains("contract-order-fulfilment"), "scenarios are named: " + r.out());
+        Run gaps = lexgate("coverage", "--gaps");
+        assertTrue(gaps.out().contains("eu.gdpr.art6.unreached"), gaps.out());
+        assertTrue(!gaps.out().contains("eu.gdpr.a6-1.no-legal-basis "), "--gaps lists only the gaps: " + gaps.out());
+    }
+
+    @Test
+    void explainJsonIsADecisionAMachineCanRead() throws Exception {
+        Run r = lexgate("explain", "--json", Path.of("examples/ai-training-with-safeguards.json").toAbsolutePath().toString());
+        assertEquals(0, r.exit(), r.out());
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals("ALLOW", d.get("outcome").asText(), r.out());
+        assertTrue(d.get("reasons").isArray() && d.get("reasons").size() > 0, r.out());
+        assertTrue(d.get("ruleset").get("digest").asText().startsWith("sha256:"), r.out());
+    }
+
+    @Test
+    void diffOfTwoFoldersNamesTheChangedRule() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a")), b = Files.createDirectories(tmp.resolve("b"));
+        for (Path side : List.of(a, b)) {
+            lexgate.testing.Trees.copy(rules, side.resolve("rules"));
+            lexgate.testing.Trees.copy(tmp.resolve("policies"), side.resolve("policies"));
+        }
+        Path law = b.resolve("rules/eu/gdpr/art6/lawfulness.drl");
+        Files.writeString(law, Files.readString(law).replace("processing is lawful only if at least one basis applies",
+                "processing is lawful only if a basis applies"));
+        Run r = lexgateIn(tmp, "diff", a.toString(), b.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("eu.gdpr.a6-1.no-legal-basis") && r.out().contains("1 difference"), r.out());
+        Run same = lexgateIn(tmp, "diff", a.toString(), a.toString());
+        assertTrue(same.out().contains("0 difference") || same.out().toLowerCase().contains("no difference"), same.out());
     }
 }
