@@ -154,8 +154,14 @@ public class ActiveRuleset {
             }
             Optional<RulesetActivationRecord> last = store.latestActivation();
             Ruleset now = current.get();
-            if (last.isEmpty() || now == null || last.get().digest.equals(now.digest())) return;
-            Ruleset next = compileStored(last.get().digest);
+            if (now == null) return;
+            if (last.isEmpty() || last.get().digest.equals(now.digest())) {
+                prepareValidated(now);
+                return;
+            }
+            Ruleset ready = prepared;
+            Ruleset next = ready != null && ready.digest().equals(last.get().digest) ? ready : compileStored(last.get().digest);
+            prepared = null;
             current.set(next);
             LOG.infof("following the activation made by %s at %s: serving %s %s (was %s)", last.get().activatedBy,
                     last.get().activatedAt, next.version(), next.digest(), now.digest());
@@ -165,6 +171,27 @@ public class ActiveRuleset {
             requestContext.terminate();
         }
     }
+
+    /**
+     * A ruleset validated (on any instance) since, compiled ahead here, so that when it is activated
+     * this instance switches at its next poll instead of compiling then.
+     */
+    private volatile Ruleset prepared;
+
+    private void prepareValidated(Ruleset now) {
+        Optional<RulesetValidationRecord> v = store.latestValidation();
+        if (v.isEmpty() || !v.get().valid || v.get().digest.equals(now.digest())) return;
+        Ruleset ready = prepared;
+        if ((ready != null && ready.digest().equals(v.get().digest)) || v.get().digest.equals(unpreparable)) return;
+        try {
+            prepared = compileStored(v.get().digest);
+        } catch (RuntimeException e) {
+            unpreparable = v.get().digest; // tried once; an activation of it compiles (and reports) again
+            throw e;
+        }
+    }
+
+    private volatile String unpreparable;
 
     private Optional<RulesetActivationRecord> latestActivation() {
         try {

@@ -106,6 +106,12 @@ public class RulesetStore {
     }
 
     /** The latest validation of a stored ruleset, if any. */
+    public Optional<RulesetValidationRecord> latestValidation() {
+        return QuarkusTransaction.requiringNew().call(() -> RulesetValidationRecord
+                .<RulesetValidationRecord>find("order by validatedAt desc").firstResultOptional());
+    }
+
+    /** The latest validation of that digest, if any. */
     public Optional<RulesetValidationRecord> latestValidation(String digest) {
         return QuarkusTransaction.requiringNew().call(() -> RulesetValidationRecord
                 .<RulesetValidationRecord>find("digest = ?1 order by validatedAt desc", digest).firstResultOptional());
