@@ -39,6 +39,18 @@ class FineTierTest {
         assertTrue(gaps.isEmpty(), gaps.size() + " DENY rule(s) without a fine tier:\n" + String.join("\n", gaps));
     }
 
+    /** The supervision rules find an authority wherever people in the EEA may be: every EEA country has a general one. */
+    @Test
+    void everyEeaCountryHasAGeneralAuthority() {
+        PolicySet p = PolicyLoader.load(Path.of("policies"));
+        List<String> without = p.countries().stream().filter(lexgate.vocabulary.Country::isEea).map(lexgate.vocabulary.Country::getCode)
+                .filter(c -> p.authorities().stream().noneMatch(a -> a.getCountry().equals(c) && a.getRegion() == null
+                        && List.of("all", "private").contains(a.getBodies())))
+                .toList();
+        assertTrue(without.isEmpty(), "EEA countries without an authority in policies/authorities.yaml: " + without);
+        assertEquals(p.authorities().size(), p.authorities().stream().map(lexgate.vocabulary.Authority::getId).distinct().count());
+    }
+
     @Test
     void theHighestTierOfTheCitedProvisionsWins() {
         PolicySet p = PolicyLoader.load(Path.of("policies"));
