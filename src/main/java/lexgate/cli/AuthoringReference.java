@@ -89,8 +89,9 @@ public final class AuthoringReference {
         b.append("| `@jurisdiction(\"EU\")` | EU, or a national layer (FR, DE) |\n");
         b.append("| `@inForce(\"YYYY-MM-DD\")` | the first day the rule applies |\n");
         b.append("| `@until(\"YYYY-MM-DD\")` | optional: the first day it no longer applies |\n");
+        b.append("| `@noFine(\"...\")` | optional: why a DENY of the rule is not fined under GDPR Art. 83 (guidance that is not law, national law with penalties of its own); else its tier comes from policies/fine-tiers.yaml |\n");
         for (String k : RuleAllowList.METADATA) {
-            if (!List.of("id", "cite", "jurisdiction", "inForce", "until").contains(k)) b.append("| `@").append(k).append("(\"...\")` | see README |\n");
+            if (!List.of("id", "cite", "jurisdiction", "inForce", "until", "noFine").contains(k)) b.append("| `@").append(k).append("(\"...\")` | see README |\n");
         }
         b.append("""
 

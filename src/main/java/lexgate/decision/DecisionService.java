@@ -210,7 +210,7 @@ public class DecisionService {
         Decision decision = new Decision(DecisionIds.next(now), ev.outcome(),
                 ev.outcome() == Decision.Outcome.ALLOW, evaluated.asOf(), now.toString(),
                 new Decision.RulesetRef(ruleset.version(), ruleset.digest()), ev.reasons(), ev.obligations(),
-                ev.missing(), null, lang);
+                ev.missing(), null, lang, ev.supervision(), ev.exposure());
         DecisionRecord record = new DecisionRecord();
         record.id = decision.decisionId();
         record.evaluatedAt = now;

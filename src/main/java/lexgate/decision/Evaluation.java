@@ -8,4 +8,10 @@ import java.util.List;
  */
 public record Evaluation(Decision.Outcome outcome, List<Decision.Reason> reasons,
                          List<Decision.Obligation> obligations, List<Decision.Missing> missing,
-                         List<String> firedRules) {}
+                         List<String> firedRules, Decision.Supervision supervision, Decision.Exposure exposure) {
+    /** An evaluation without supervision or exposure. */
+    public Evaluation(Decision.Outcome outcome, List<Decision.Reason> reasons, List<Decision.Obligation> obligations,
+                      List<Decision.Missing> missing, List<String> firedRules) {
+        this(outcome, reasons, obligations, missing, firedRules, null, null);
+    }
+}

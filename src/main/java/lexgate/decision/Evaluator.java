@@ -141,6 +141,9 @@ public final class Evaluator {
         List<Decision.Reason> reasons = new ArrayList<>();
         List<Decision.Obligation> obligations = new ArrayList<>();
         Map<String, Decision.Missing> missing = new LinkedHashMap<>();
+        java.util.SortedSet<String> leads = new java.util.TreeSet<>();
+        java.util.SortedSet<String> concerned = new java.util.TreeSet<>();
+        java.util.Set<Decision.CitationRef> supervisionCites = new java.util.LinkedHashSet<>();
         if (failure != null) {
             // A failing ruleset never permits: the safe answer is a person's review.
             reasons.add(new Decision.Reason(ENGINE_RULE, "REVIEW", "EU", List.of(), failure));
@@ -155,9 +158,16 @@ public final class Evaluator {
                 }).toList();
                 switch (f.getEffect()) {
                     case OBLIGATION -> obligations.add(new Decision.Obligation(m.id(), f.getAction(), cites, text(m, f, lang)));
+                    case LEAD_AUTHORITY -> { leads.add(f.getAction()); supervisionCites.addAll(cites); }
+                    case CONCERNED_AUTHORITY -> { concerned.add(f.getAction()); supervisionCites.addAll(cites); }
                     default -> {
+                        String tier = null;
+                        if (f.getEffect() == lexgate.vocabulary.Finding.Effect.DENY && m.noFine() == null) {
+                            lexgate.policy.FineTier t = ruleset.policies().fineTier(m.citations());
+                            tier = t == null ? null : t.tier();
+                        }
                         reasons.add(new Decision.Reason(m.id(), f.getEffect().name(), m.jurisdiction(), cites,
-                                text(m, f, lang)));
+                                text(m, f, lang), tier));
                         if (f.getField() != null) {
                             missing.merge(f.getField(), new Decision.Missing(f.getField(), text(m, f, lang)),
                                     (a, b) -> a.reason().compareTo(b.reason()) <= 0 ? a : b);
@@ -178,7 +188,45 @@ public final class Evaluator {
         Decision.Outcome outcome = reasons.stream().anyMatch(r -> r.effect().equals("DENY")) ? Decision.Outcome.DENY
                 : reasons.stream().anyMatch(r -> r.effect().equals("REVIEW")) ? Decision.Outcome.REVIEW
                 : Decision.Outcome.ALLOW;
-        return new Evaluation(outcome, dedupe(reasons), dedupe(obligations), missingList, fired);
+        Decision.Supervision supervision = failure == null ? supervision(ruleset, leads, concerned, supervisionCites) : null;
+        Decision.Exposure exposure = failure == null ? exposure(ruleset, reasons) : null;
+        return new Evaluation(outcome, dedupe(reasons), dedupe(obligations), missingList, fired, supervision, exposure);
+    }
+
+    /**
+     * The authorities the rules named, in a stable order (by id): one lead (the first by id, should
+     * rules name several; the others count as concerned), the concerned ones but the lead, and the
+     * citations of the rules that named them. Null when no rule named any.
+     */
+    private static Decision.Supervision supervision(Ruleset ruleset, java.util.SortedSet<String> leads,
+                                                    java.util.SortedSet<String> concerned,
+                                                    java.util.Set<Decision.CitationRef> cites) {
+        if (ruleset == null || leads.isEmpty() && concerned.isEmpty()) return null;
+        String lead = leads.isEmpty() ? null : leads.first();
+        java.util.SortedSet<String> others = new java.util.TreeSet<>(concerned);
+        others.addAll(leads);
+        if (lead != null) others.remove(lead);
+        List<Decision.CitationRef> citations = cites.stream().distinct()
+                .sorted(Comparator.comparing(Decision.CitationRef::id)).toList();
+        return new Decision.Supervision(lead == null ? null : authority(ruleset, lead),
+                others.stream().map(id -> authority(ruleset, id)).toList(), citations);
+    }
+
+    private static Decision.AuthorityRef authority(Ruleset ruleset, String id) {
+        lexgate.vocabulary.Authority a = ruleset.policies().authority(id);
+        return a == null ? new Decision.AuthorityRef(id, id, null) : new Decision.AuthorityRef(a.getId(), a.getName(), a.getCountry());
+    }
+
+    /** The highest Art. 83 tier among the DENY reasons (policies/fine-tiers.yaml), or null when none has one. */
+    private static Decision.Exposure exposure(Ruleset ruleset, List<Decision.Reason> reasons) {
+        if (ruleset == null) return null;
+        lexgate.policy.FineTier best = null;
+        for (Decision.Reason r : reasons) {
+            if (!r.effect().equals("DENY") || r.fineTier() == null) continue;
+            lexgate.policy.FineTier t = ruleset.policies().tier(r.fineTier());
+            if (t != null && (best == null || t.rank() > best.rank())) best = t;
+        }
+        return best == null ? null : new Decision.Exposure(best.tier(), best.maximum());
     }
 
     /** The finding's explanation in the language: the rule's translation with the finding's values, else its English. */

@@ -39,6 +39,7 @@ public final class FactBuilder {
         facts.add(Operation.builder()
                 .asOf(LocalDate.parse(req.asOf())).controllerName(c.name()).establishment(c.establishment())
                 .publicAuthority(Tri.of(c.publicAuthority())).region(c.region()).targetsSubjects(Tri.of(c.targetsSubjects()))
+                .federalBody(Tri.of(c.federalBody()))
                 .purpose(p.code()).originalPurpose(p.originalPurpose())
                 .basis(lb.article()).specialCategoryCondition(lb.specialCategoryCondition())
                 .legalObligationLaw(lb.legalObligation() == null ? null : lb.legalObligation().law())

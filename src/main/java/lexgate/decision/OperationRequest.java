@@ -26,7 +26,7 @@ public record OperationRequest(
     /** {@code controller}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Controller(String name, String establishment, Boolean publicAuthority, String region,
-                             Boolean targetsSubjects) {}
+                             Boolean targetsSubjects, Boolean federalBody) {}
 
     /** {@code purpose}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -66,6 +66,9 @@ public final class PolicyLoader {
         JsonNode ages = read("consent-ages.yaml");
         JsonNode retention = read("retention.yaml");
         JsonNode juris = read("jurisdictions.yaml");
+        // Optional: a policies directory without them has no supervision table and no fine tiers.
+        JsonNode auths = files.containsKey("authorities.yaml") ? read("authorities.yaml") : emptyMap("authorities");
+        JsonNode tiers = files.containsKey("fine-tiers.yaml") ? read("fine-tiers.yaml") : emptyMap("tiers");
         if (!problems.isEmpty()) throw new PolicyException(problems);
 
         Map<String, Purpose> purposeMap = new TreeMap<>();
@@ -110,11 +113,31 @@ public final class PolicyLoader {
         List<NationalLayer> jurisdictions = new ArrayList<>();
         fields(juris.path("layers"), "jurisdictions.yaml",
                 (code, n) -> jurisdictions.add(new NationalLayer(code, n.path("name").asText(code))));
+        List<lexgate.vocabulary.Authority> authorities = new ArrayList<>();
+        fields(auths.path("authorities"), "authorities.yaml", (id, n) -> {
+            String bodies = n.path("bodies").asText("all");
+            if (!List.of("all", "private", "public", "federal").contains(bodies)) {
+                problems.add("authorities.yaml " + id + ": bodies '" + bodies + "' is not one of all, private, public, federal");
+            }
+            authorities.add(new lexgate.vocabulary.Authority(id, required(n, "name", "authorities.yaml " + id),
+                    required(n, "country", "authorities.yaml " + id), n.path("region").asText(null), bodies));
+        });
+        List<FineTier> fineTiers = new ArrayList<>();
+        fields(tiers.path("tiers"), "fine-tiers.yaml", (tier, n) -> {
+            List<String> provisions = strings(n.path("provisions"));
+            for (String p : provisions) {
+                // The tiers list the provisions as Art. 83 names them, cited by a rule or not yet.
+                if (!p.matches("[a-z]{2,}-[a-z0-9]+:[A-Za-z0-9-]+")) {
+                    problems.add("fine-tiers.yaml " + tier + ": provision '" + p + "' is not a citation id such as eu-gdpr:A6");
+                }
+            }
+            fineTiers.add(new FineTier(tier, n.path("rank").asInt(0), required(n, "maximum", "fine-tiers.yaml " + tier), provisions));
+        });
         LocalDate appliesFrom = date(settings, "gdprAppliesFrom", "lexgate.yaml");
         if (appliesFrom == null) problems.add("lexgate.yaml: gdprAppliesFrom is required");
         if (!problems.isEmpty()) throw new PolicyException(problems);
         return new PolicySet(appliesFrom, purposeMap, kinds, subjectSet, charSet, citeMap, countryList,
-                adequacyList, ageList, limits, jurisdictions);
+                adequacyList, ageList, limits, jurisdictions, List.copyOf(authorities), List.copyOf(fineTiers));
     }
 
     private JsonNode read(String name) {
@@ -132,6 +155,12 @@ public final class PolicyLoader {
             problems.add(e.getMessage());
             return YAML.createObjectNode();
         }
+    }
+
+    private static JsonNode emptyMap(String key) {
+        var n = YAML.createObjectNode();
+        n.putObject(key);
+        return n;
     }
 
     private static String firstLine(String s) {

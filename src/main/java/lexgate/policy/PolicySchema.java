@@ -33,6 +33,8 @@ final class PolicySchema {
         FILES.put("retention.yaml", new Spec(List.of("limits"), "limits", List.of("purpose", "jurisdiction", "period", "source",
                 "from", "until", "cite")));
         FILES.put("jurisdictions.yaml", new Spec(List.of("layers"), "layers", List.of("name")));
+        FILES.put("authorities.yaml", new Spec(List.of("authorities"), "authorities", List.of("name", "country", "region", "bodies", "source")));
+        FILES.put("fine-tiers.yaml", new Spec(List.of("tiers"), "tiers", List.of("rank", "maximum", "source", "provisions")));
     }
 
     private PolicySchema() {}

@@ -20,7 +20,9 @@ public record PolicySet(
         List<lexgate.vocabulary.Adequacy> adequacy,
         List<lexgate.vocabulary.ConsentAge> consentAges,
         List<lexgate.vocabulary.RetentionLimit> retentionLimits,
-        List<lexgate.vocabulary.NationalLayer> jurisdictions) {
+        List<lexgate.vocabulary.NationalLayer> jurisdictions,
+        List<lexgate.vocabulary.Authority> authorities,
+        List<FineTier> fineTiers) {
 
     /** Every object rules may match, to insert into each session. */
     public List<Object> facts() {
@@ -31,7 +33,32 @@ public record PolicySet(
         all.addAll(consentAges);
         all.addAll(retentionLimits);
         all.addAll(jurisdictions);
+        all.addAll(authorities);
         return all;
+    }
+
+    /** The authority with this id, or null. */
+    public lexgate.vocabulary.Authority authority(String id) {
+        return authorities.stream().filter(a -> a.getId().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * The Art. 83 tier under which an infringement of the cited provisions is fined: the highest-ranked
+     * tier one of the citations falls under (an id equal to a listed provision or extending it with
+     * "-"), or null when none does.
+     */
+    public FineTier fineTier(List<String> citationIds) {
+        FineTier best = null;
+        for (FineTier t : fineTiers) {
+            if (best != null && t.rank() <= best.rank()) continue;
+            if (citationIds.stream().anyMatch(t::covers)) best = t;
+        }
+        return best;
+    }
+
+    /** The tier with this name ("83(5)"), or null. */
+    public FineTier tier(String name) {
+        return fineTiers.stream().filter(t -> t.tier().equals(name)).findFirst().orElse(null);
     }
 
     /** The citation for an id; an unknown id gets its id as label and no URL. */

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** What changed between a stored decision and its replay: outcome, reasons, citations, obligations, missing facts. */
+/**
+ * What changed between a stored decision and its replay: outcome, reasons, citations, obligations,
+ * missing facts, and whether the supervising authorities or the exposure to fines changed.
+ */
 public record DecisionDiff(String outcomeBefore, String outcomeAfter, boolean changed,
                            List<Decision.Reason> reasonsAdded, List<Decision.Reason> reasonsRemoved,
                            List<String> citationsAdded, List<String> citationsRemoved,
                            List<Decision.Obligation> obligationsAdded, List<Decision.Obligation> obligationsRemoved,
-                           List<String> missingAdded, List<String> missingRemoved) {
+                           List<String> missingAdded, List<String> missingRemoved,
+                           boolean supervisionChanged, boolean exposureChanged) {
 
     /** "ALLOW->DENY" style label of the outcome change, or the outcome when it did not change. */
     public String flip() { return outcomeBefore + "->" + outcomeAfter; }
@@ -31,10 +35,13 @@ public record DecisionDiff(String outcomeBefore, String outcomeAfter, boolean ch
         List<String> mAfter = after.missing().stream().map(Decision.Missing::field).toList();
         List<String> ma = minus(mAfter, mBefore), mr = minus(mBefore, mAfter);
         List<Decision.Missing> missingReasonsBefore = before.missing(), missingReasonsAfter = after.missing();
+        boolean supervision = !java.util.Objects.equals(before.supervision(), after.supervision());
+        boolean exposure = !java.util.Objects.equals(before.exposure(), after.exposure());
         boolean changed = before.outcome() != after.outcome() || !ra.isEmpty() || !rr.isEmpty() || !oa.isEmpty()
-                || !or.isEmpty() || !ma.isEmpty() || !mr.isEmpty() || !missingReasonsBefore.equals(missingReasonsAfter);
+                || !or.isEmpty() || !ma.isEmpty() || !mr.isEmpty() || !missingReasonsBefore.equals(missingReasonsAfter)
+                || supervision || exposure;
         return new DecisionDiff(before.outcome().name(), after.outcome().name(), changed, ra, rr,
-                minus(cAfter, cBefore), minus(cBefore, cAfter), oa, or, ma, mr);
+                minus(cAfter, cBefore), minus(cBefore, cAfter), oa, or, ma, mr, supervision, exposure);
     }
 
     private static List<String> citations(List<Decision.Reason> reasons, List<Decision.Obligation> obligations) {

@@ -49,7 +49,7 @@ public final class Explanations {
             if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr insert
                     && insert.getArguments().size() == 1 && insert.getArgument(0) instanceof MethodCallExpr f
                     && f.getScope().map(x -> x.toString().equals("Finding")).orElse(false)) {
-                int at = f.getNameAsString().equals("missing") || f.getNameAsString().equals("obligation") ? 1 : 0;
+                int at = f.getArguments().size() - 1; // the explanation is the last argument
                 List<Expression> values = new ArrayList<>();
                 StringBuilder english = new StringBuilder();
                 flatten(f.getArgument(at), english, values);

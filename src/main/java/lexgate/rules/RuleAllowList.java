@@ -86,7 +86,7 @@ import java.util.function.Function;
  */
 public final class RuleAllowList {
     /** Metadata keys a rule may carry. */
-    public static final List<String> METADATA = List.of("id", "cite", "jurisdiction", "inForce", "until");
+    public static final List<String> METADATA = List.of("id", "cite", "jurisdiction", "inForce", "until", "noFine");
     /** Accumulate functions a rule may use. */
     public static final Map<String, Class<?>> ACCUMULATE_FUNCTIONS = Map.of(
             "count", Long.class, "collectList", List.class, "collectSet", Set.class);

@@ -6,13 +6,26 @@ import java.util.Map;
 
 /**
  * The metadata a rule file gives each rule ({@code @id}, {@code @cite}, {@code @jurisdiction},
- * {@code @inForce}, {@code @until}) with where the rule stands, the provisions it quotes, its
+ * {@code @inForce}, {@code @until}, {@code @noFine}: why a DENY of the rule is not fined under GDPR Art. 83) with where the rule stands, the provisions it quotes, its
  * explanations' English templates and their translations (see {@link RuleTexts}, {@link Explanations}).
  */
 public record RuleMeta(String id, String title, String packageName, String file, int line,
                        List<String> citations, String jurisdiction, LocalDate inForce, LocalDate until,
                        List<RuleTexts.Quote> quotes, List<Explanations.Template> templates,
-                       Map<String, List<String>> translations) {
+                       Map<String, List<String>> translations, String noFine) {
+
+    /** A rule without a {@code @noFine} note. */
+    public RuleMeta(String id, String title, String packageName, String file, int line,
+                    List<String> citations, String jurisdiction, LocalDate inForce, LocalDate until,
+                    List<RuleTexts.Quote> quotes, List<Explanations.Template> templates,
+                    Map<String, List<String>> translations) {
+        this(id, title, packageName, file, line, citations, jurisdiction, inForce, until, quotes, templates, translations, null);
+    }
+
+    /** True when the rule can conclude DENY (one of its findings is a {@code Finding.deny}). */
+    public boolean canDeny() {
+        return templates.stream().anyMatch(t -> t.kind().equals("deny"));
+    }
 
     /** A rule without texts (tests). */
     public RuleMeta(String id, String title, String packageName, String file, int line, List<String> citations,

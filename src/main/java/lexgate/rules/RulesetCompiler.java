@@ -230,7 +230,8 @@ public final class RulesetCompiler {
                     LocalDate.parse(d.meta().get("inForce")),
                     d.meta().containsKey("until") ? LocalDate.parse(d.meta().get("until")) : null,
                     texts.quotes().getOrDefault(id, List.of()),
-                    templates.getOrDefault(d.packageName() + "." + d.name(), List.of()), Map.copyOf(translations)));
+                    templates.getOrDefault(d.packageName() + "." + d.name(), List.of()), Map.copyOf(translations),
+                    d.meta().get("noFine")));
             packages.putIfAbsent(d.packageName(), d.file());
             ruleLines.put(d.packageName() + "." + d.name(), d.file() + ":" + d.line());
         }

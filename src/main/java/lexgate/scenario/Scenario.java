@@ -13,7 +13,20 @@ public record Scenario(String file, int index, int line, String name, String sou
 
     /** What the decision must show. */
     public record Expect(String outcome, List<String> cites, boolean anyObligation, List<String> obligations,
-                         List<String> rules, List<String> silent, List<String> missing) {}
+                         List<String> rules, List<String> silent, List<String> missing, Supervision supervision,
+                         java.util.Map<String, String> fineTiers, String exposure) {
+        /** Without supervision, fine tiers or exposure. */
+        public Expect(String outcome, List<String> cites, boolean anyObligation, List<String> obligations,
+                      List<String> rules, List<String> silent, List<String> missing) {
+            this(outcome, cites, anyObligation, obligations, rules, silent, missing, null, java.util.Map.of(), null);
+        }
+    }
+
+    /**
+     * The supervision a decision must show: the lead authority's id ("none": no lead) and, when given,
+     * exactly the authorities concerned (in any order); null when the scenario does not say.
+     */
+    public record Supervision(String lead, List<String> concerned) {}
 
     /** "file:line (scenario n) name", for reports: the line where the scenario starts, counted as editors do. */
     public String label() { return file + ":" + line + " (scenario " + (index + 1) + ") " + name; }

@@ -18,8 +18,10 @@ public final class ScenarioCheck {
         if (!x.outcome().equals(ev.outcome().name())) {
             problems.add("outcome: expected " + x.outcome() + ", got " + ev.outcome());
         }
-        List<String> cited = Stream.concat(ev.reasons().stream().flatMap(r -> r.citations().stream()),
-                ev.obligations().stream().flatMap(o -> o.citations().stream())).map(Decision.CitationRef::id).distinct().toList();
+        List<String> cited = Stream.of(ev.reasons().stream().flatMap(r -> r.citations().stream()),
+                ev.obligations().stream().flatMap(o -> o.citations().stream()),
+                ev.supervision() == null ? Stream.<Decision.CitationRef>empty() : ev.supervision().citations().stream())
+                .flatMap(c -> c).map(Decision.CitationRef::id).distinct().toList();
         for (String prefix : x.cites()) {
             if (cited.stream().noneMatch(c -> c.equals(prefix) || c.startsWith(prefix + "-"))) {
                 problems.add("cites: expected a citation " + prefix + "*, got " + cited);
@@ -39,6 +41,26 @@ public final class ScenarioCheck {
         List<String> missing = ev.missing().stream().map(Decision.Missing::field).toList();
         for (String f : x.missing()) {
             if (!missing.contains(f)) problems.add("missing: expected " + f + ", got " + missing);
+        }
+        if (x.supervision() != null) {
+            Decision.Supervision sv = ev.supervision();
+            String lead = sv == null || sv.lead() == null ? "none" : sv.lead().id();
+            if (!x.supervision().lead().equals(lead)) problems.add("supervision.lead: expected " + x.supervision().lead() + ", got " + lead);
+            if (x.supervision().concerned() != null) {
+                List<String> got = sv == null ? List.of() : sv.concerned().stream().map(Decision.AuthorityRef::id).sorted().toList();
+                List<String> want = x.supervision().concerned().stream().sorted().toList();
+                if (!want.equals(got)) problems.add("supervision.concerned: expected " + want + ", got " + got);
+            }
+        }
+        x.fineTiers().forEach((rule, tier) -> {
+            List<String> got = ev.reasons().stream().filter(r -> r.rule().equals(rule))
+                    .map(r -> r.fineTier() == null ? "none" : r.fineTier()).distinct().toList();
+            if (got.isEmpty()) problems.add("fineTiers: expected a reason of " + rule + ", there is none");
+            else if (!got.contains(tier)) problems.add("fineTiers: expected " + rule + " at " + tier + ", got " + got);
+        });
+        if (x.exposure() != null) {
+            String got = ev.exposure() == null ? "none" : ev.exposure().tier();
+            if (!x.exposure().equals(got)) problems.add("exposure: expected " + x.exposure() + ", got " + got);
         }
         return problems;
     }

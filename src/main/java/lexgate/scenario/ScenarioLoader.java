@@ -28,7 +28,11 @@ public final class ScenarioLoader {
     /** The keys of a scenario. */
     public static final List<String> KEYS = List.of("name", "source", "why", "notes", "request", "expect");
     /** The keys of a scenario's expect. */
-    public static final List<String> EXPECT_KEYS = List.of("outcome", "cites", "obligations", "rules", "silent", "missing");
+    public static final List<String> EXPECT_KEYS = List.of("outcome", "cites", "obligations", "rules", "silent", "missing",
+            "supervision", "fineTiers", "exposure");
+    /** The keys of an expected supervision. */
+    public static final List<String> SUPERVISION_KEYS = List.of("lead", "concerned");
+    private static final java.util.regex.Pattern TIER = java.util.regex.Pattern.compile("83\\([456]\\)|none");
     private static final List<String> OUTCOMES = List.of("ALLOW", "DENY", "REVIEW");
 
     private ScenarioLoader() {}
@@ -140,6 +144,36 @@ public final class ScenarioLoader {
             for (String k : List.of("cites", "rules", "silent", "missing")) {
                 if (e.has(k) && !e.get(k).isArray()) problems.add(tree.at(p + "/expect/" + k) + ": expect." + k + " must be a list [a, b]");
             }
+            JsonNode sup = e.path("supervision");
+            if (!sup.isMissingNode()) {
+                if (!sup.isObject()) {
+                    problems.add(tree.at(p + "/expect/supervision") + ": expect.supervision is a map { lead: id or none, concerned: [ids] }");
+                } else {
+                    problems.addAll(tree.unknownKeys(p + "/expect/supervision", SUPERVISION_KEYS, "expect.supervision"));
+                    if (!sup.path("lead").isTextual()) {
+                        problems.add(tree.at(p + "/expect/supervision") + ": expect.supervision.lead is required: an authority id, or none");
+                    }
+                    if (sup.has("concerned") && !sup.get("concerned").isArray()) {
+                        problems.add(tree.at(p + "/expect/supervision/concerned") + ": expect.supervision.concerned must be a list [a, b]");
+                    }
+                }
+            }
+            JsonNode ft = e.path("fineTiers");
+            if (!ft.isMissingNode()) {
+                if (!ft.isObject()) {
+                    problems.add(tree.at(p + "/expect/fineTiers") + ": expect.fineTiers is a map { rule id: 83(4), 83(5), 83(6) or none }");
+                } else {
+                    ft.fields().forEachRemaining(en -> {
+                        if (!en.getValue().isTextual() || !TIER.matcher(en.getValue().asText()).matches()) {
+                            problems.add(tree.at(p + "/expect/fineTiers/" + en.getKey()) + ": a fine tier is 83(4), 83(5), 83(6) or none");
+                        }
+                    });
+                }
+            }
+            JsonNode ex = e.path("exposure");
+            if (!ex.isMissingNode() && (!ex.isTextual() || !TIER.matcher(ex.asText()).matches())) {
+                problems.add(tree.at(p + "/expect/exposure") + ": expect.exposure is 83(4), 83(5), 83(6) or none");
+            }
             JsonNode ob = e.path("obligations");
             if (!ob.isMissingNode() && !ob.isArray() && !ob.isBoolean()) {
                 problems.add(tree.at(p + "/expect/obligations") + ": expect.obligations is a list of actions, or true");
@@ -150,7 +184,10 @@ public final class ScenarioLoader {
         return new Scenario(tree.file(), i, tree.line(p), n.get("name").asText(), n.path("source").asText(""),
                 n.path("why").asText(""), n.get("request"), new Scenario.Expect(e.get("outcome").asText(),
                 strings(e.path("cites")), ob.isBoolean() && ob.asBoolean(), strings(ob), strings(e.path("rules")),
-                strings(e.path("silent")), strings(e.path("missing"))), tree);
+                strings(e.path("silent")), strings(e.path("missing")),
+                e.path("supervision").isObject() ? new Scenario.Supervision(e.path("supervision").path("lead").asText(),
+                        e.path("supervision").has("concerned") ? strings(e.path("supervision").path("concerned")) : null) : null,
+                fineTiers(e.path("fineTiers")), e.has("exposure") ? e.get("exposure").asText() : null), tree);
     }
 
     /** Fields of the request that the contract's request type does not have, located and with a suggestion. */
@@ -182,6 +219,12 @@ public final class ScenarioLoader {
                 unknownRequestFields(tree, pointer + "/" + k, child, ct, path, problems);
             }
         });
+    }
+
+    private static java.util.Map<String, String> fineTiers(JsonNode n) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (n.isObject()) n.fields().forEachRemaining(en -> out.put(en.getKey(), en.getValue().asText()));
+        return out;
     }
 
     private static List<String> strings(JsonNode n) {

@@ -11,7 +11,7 @@ import java.util.Objects;
 public final class Finding {
     /** The kinds of finding. */
     @Doc("The kinds of finding.")
-    public enum Effect { PERMIT, DENY, REVIEW, OBLIGATION }
+    public enum Effect { PERMIT, DENY, REVIEW, OBLIGATION, LEAD_AUTHORITY, CONCERNED_AUTHORITY }
 
     private final Effect effect;
     private final String explanation;
@@ -82,6 +82,22 @@ public final class Finding {
         return new Finding(Effect.OBLIGATION, explanation, null, Objects.requireNonNull(action));
     }
 
+    /**
+     * The lead supervisory authority (policies/authorities.yaml id) of the operation: the one-stop-shop
+     * of Art. 56(1), or the one authority competent where the controller has a single establishment.
+     */
+    @Doc("The lead supervisory authority (an id of policies/authorities.yaml): Art. 56(1), or the one competent authority of a single establishment.")
+    @RuleApi
+    public static Finding lead(String authority, String explanation) {
+        return new Finding(Effect.LEAD_AUTHORITY, explanation, null, Objects.requireNonNull(authority));
+    }
+    /** A supervisory authority concerned (Art. 4(22)) or competent without a lead (Art. 3(2), 55(2)). */
+    @Doc("A supervisory authority concerned (Art. 4(22)), or competent without a lead (Art. 3(2) and 27, Art. 55(2)).")
+    @RuleApi
+    public static Finding concerned(String authority, String explanation) {
+        return new Finding(Effect.CONCERNED_AUTHORITY, explanation, null, Objects.requireNonNull(authority));
+    }
+
     /** The effect. */
     @Doc("The effect.")
     public Effect getEffect() { return effect; }
@@ -91,8 +107,8 @@ public final class Finding {
     /** The request field that is missing, or null. */
     @Doc("The request field that is missing, or null.")
     public String getField() { return field; }
-    /** The obligation's action code, or null. */
-    @Doc("The obligation's action code, or null.")
+    /** The obligation's action code, or the authority's id of a lead or concerned authority, or null. */
+    @Doc("The obligation's action code, or the authority's id of a lead or concerned authority, or null.")
     public String getAction() { return action; }
 
     @Override public boolean equals(Object o) {

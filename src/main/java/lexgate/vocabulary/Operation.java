@@ -40,6 +40,7 @@ public final class Operation {
     private final List<String> characteristics;
     private final String region;
     private final Tri targetsSubjects;
+    private final Tri federalBody;
     private final Tri objectionsExcluded;
     private final Tri offeredDirectlyToChildren;
 
@@ -75,6 +76,7 @@ public final class Operation {
         this.accessControl = b.accessControl;
         this.region = b.region;
         this.targetsSubjects = b.targetsSubjects;
+        this.federalBody = b.federalBody;
         this.objectionsExcluded = b.objectionsExcluded;
         this.offeredDirectlyToChildren = b.offeredDirectlyToChildren;
     }
@@ -115,6 +117,7 @@ public final class Operation {
         private List<String> characteristics = List.of();
         private String region;
         private Tri targetsSubjects = Tri.UNKNOWN;
+        private Tri federalBody = Tri.UNKNOWN;
         private Tri objectionsExcluded = Tri.UNKNOWN;
         private Tri offeredDirectlyToChildren = Tri.UNKNOWN;
 
@@ -182,6 +185,8 @@ public final class Operation {
         public Builder region(String v) { this.region = v; return this; }
         /** Sets {@code targetsSubjects}. */
         public Builder targetsSubjects(Tri v) { this.targetsSubjects = v; return this; }
+        /** Sets {@code federalBody}. */
+        public Builder federalBody(Tri v) { this.federalBody = v; return this; }
         /** Sets {@code objectionsExcluded}. */
         public Builder objectionsExcluded(Tri v) { this.objectionsExcluded = v; return this; }
         /** Sets {@code offeredDirectlyToChildren}. */
@@ -197,6 +202,9 @@ public final class Operation {
     /** {@code controller.targetsSubjects}: Art. 3(2), goods or services offered to, or behaviour monitored of, people in the Union. */
     @Doc(value = "controller.targetsSubjects: Art. 3(2), goods or services offered to, or behaviour monitored of, people in the Union.", field = "controller.targetsSubjects")
     public Tri getTargetsSubjects() { return targetsSubjects; }
+    /** {@code controller.federalBody}: a public body of a federation (DE: of the Bund, supervised by the BfDI, BDSG § 9). */
+    @Doc(value = "controller.federalBody: a public body of a federation (DE: of the Bund, supervised by the BfDI, BDSG § 9).", field = "controller.federalBody")
+    public Tri getFederalBody() { return federalBody; }
     /** {@code subjects.objectionsExcluded}: people who objected or withdrew consent are left out. */
     @Doc(value = "subjects.objectionsExcluded: people who objected or withdrew consent are left out.", field = "subjects.objectionsExcluded")
     public Tri getObjectionsExcluded() { return objectionsExcluded; }

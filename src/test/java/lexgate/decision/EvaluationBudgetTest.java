@@ -74,7 +74,7 @@ class EvaluationBudgetTest {
 
     static OperationRequest request(String controller) {
         return new OperationRequest("budget-" + controller, "2025-06-02",
-                new OperationRequest.Controller(controller, "FR", false, null, null),
+                new OperationRequest.Controller(controller, "FR", false, null, null, null),
                 new OperationRequest.PurposeSpec("order-fulfilment", null, null),
                 new OperationRequest.LegalBasis("6(1)(b)", null, null, null, null, null),
                 new OperationRequest.DataSpec(List.of("identity", "contact"), "data-subject", null, null, null),

@@ -40,7 +40,7 @@ class ImpactAnalysisTest {
 
     static OperationRequest request(String purpose, String basis, int i) {
         return new OperationRequest("gen-" + purpose + "-" + i, "2025-06-0" + (1 + i % 9),
-                new Controller("Generated " + i, i % 2 == 0 ? "FR" : "IE", false, null, null),
+                new Controller("Generated " + i, i % 2 == 0 ? "FR" : "IE", false, null, null, null),
                 new PurposeSpec(purpose, null, null),
                 new LegalBasis(basis, null, null, null, null, null),
                 new DataSpec(List.of("identity", "contact"), "data-subject", null, null, null),

@@ -43,7 +43,7 @@ class ScenarioHttpTest {
             Decision d = mapper.readValue(resp.asString(), Decision.class);
             Evaluation inProcess = ScenarioRunner.run(active.get(), s).evaluation();
             Evaluation overHttp = new Evaluation(d.outcome(), d.reasons(), d.obligations(), d.missing(),
-                    inProcess == null ? List.of() : inProcess.firedRules());
+                    inProcess == null ? List.of() : inProcess.firedRules(), d.supervision(), d.exposure());
             List<String> problems = ScenarioCheck.check(s, overHttp);
             assertTrue(problems.isEmpty(), s.label() + ":\n  " + String.join("\n  ", problems));
         }));
