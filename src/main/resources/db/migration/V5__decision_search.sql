@@ -6,10 +6,12 @@
 -- response_json. They are written in the same transaction as the decision row they index, but they
 -- are NOT part of the record: they are not hashed, not chained, not append-only, and
 -- lexgate.audit.RecordVerifier never reads them. The decision row (and its hash) stays the record;
--- these rows can always be rebuilt from its response_json.
+-- these rows can always be rebuilt from its response_json. No foreign key to decision either: the
+-- record's tables keep exactly the constraints they had (what an audit drill or a bulk load does to
+-- them is unchanged), and the writer fills both in the decision's own transaction.
 CREATE TABLE decision_rule (
     decision_seq BIGINT       NOT NULL,
-    decision_id  VARCHAR(36)  NOT NULL REFERENCES decision (id),
+    decision_id  VARCHAR(36)  NOT NULL,
     rule         VARCHAR(512) NOT NULL,
     PRIMARY KEY (rule, decision_seq)
 );
@@ -17,7 +19,7 @@ CREATE INDEX decision_rule_decision ON decision_rule (decision_seq);
 
 CREATE TABLE decision_citation (
     decision_seq BIGINT       NOT NULL,
-    decision_id  VARCHAR(36)  NOT NULL REFERENCES decision (id),
+    decision_id  VARCHAR(36)  NOT NULL,
     citation     VARCHAR(512) NOT NULL,
     PRIMARY KEY (citation, decision_seq)
 );
