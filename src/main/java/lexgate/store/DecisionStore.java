@@ -260,9 +260,11 @@ public class DecisionStore {
      * PostgreSQL: the batch after the remembered head in a single statement, committed on its own.
      * A data-modifying WITH moves the head only if it is where this writer left it (taking its row
      * lock), and the INSERT takes its rows from a join with that UPDATE's result: if the head moved,
-     * nothing is written and this returns false. One statement is one transaction, so either the head
-     * moved and every record is stored, or nothing is. Under light load this saves two of three round
-     * trips per decision; under heavy load, the database's work per batch.
+     * nothing is written and this returns false. The derived search index rows (decision_rule,
+     * decision_citation; not part of the chain) are two more data-modifying parts of the same WITH,
+     * joined with the head's UPDATE likewise. One statement is one transaction, so either the head
+     * moved and every record is stored with its index rows, or nothing is. Under light load this saves
+     * two of three round trips per decision; under heavy load, the database's work per batch.
      */
     private boolean appendInOneStatement(List<Pending> batch) throws SQLException {
         long fromSeq = headSeq;
