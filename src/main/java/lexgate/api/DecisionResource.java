@@ -83,6 +83,43 @@ public class DecisionResource {
     }
 
     @Inject
+    DecisionListing listing;
+
+    /**
+     * Finds stored decisions, newest first (contract, "Finding stored decisions"): filters outcome,
+     * purpose, rule, citation (an id prefix), operationId, client, storedFrom/storedTo, asOfFrom/asOfTo;
+     * {@code limit} (default 50, at most 500) and the opaque {@code cursor} of the previous page's
+     * {@code next}.
+     */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        DecisionListing.Page page = listing.page(uri.getQueryParameters());
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("next", page.next());
+        Response.ResponseBuilder r = Response.ok(body);
+        if (page.next() != null) r.header("Link", "<" + DecisionListing.nextLink(uri, page.next()) + ">; rel=\"next\"");
+        return r.build();
+    }
+
+    /** The same page as CSV (RFC 4180, a header line); the next page is in the {@code Link} header (rel="next"). */
+    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @GET
+    @Produces("text/csv")
+    public Response listCsv(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        DecisionListing.Page page = listing.page(uri.getQueryParameters());
+        Response.ResponseBuilder r = Response.ok(DecisionListing.csv(DecisionListing.CSV_HEADER, DecisionListing.csvRows(page)))
+                .type("text/csv; charset=UTF-8; header=present");
+        if (page.next() != null) {
+            r.header("Link", "<" + DecisionListing.nextLink(uri, page.next()) + ">; rel=\"next\"");
+            r.header("Lexgate-Next-Cursor", page.next());
+        }
+        return r.build();
+    }
+
+    @Inject
     lexgate.audit.EvidenceService evidence;
 
     /**

@@ -222,6 +222,8 @@ public class DecisionService {
         record.rulesetVersion = ruleset.version();
         record.durationMicros = micros;
         record.client = caller.id();
+        record.rules = rulesOf(decision);
+        record.citations = citationsOf(decision);
         if (idem != null) {
             record.idempotencyKey = idem.key();
             record.idempotencySha = idem.bodySha();
@@ -233,6 +235,24 @@ public class DecisionService {
             throw new IllegalStateException("cannot serialise a decision", e);
         }
         return new Prepared(ruleset, decision, record, start);
+    }
+
+    /** The distinct rule ids of a decision's reasons, then its obligations (the search index: decision_rule). */
+    public static List<String> rulesOf(Decision d) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        if (d.reasons() != null) d.reasons().forEach(r -> out.add(r.rule()));
+        if (d.obligations() != null) d.obligations().forEach(o -> out.add(o.rule()));
+        out.remove(null);
+        return List.copyOf(out);
+    }
+
+    /** The distinct citation ids of a decision's reasons and obligations (the search index: decision_citation). */
+    public static List<String> citationsOf(Decision d) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        if (d.reasons() != null) d.reasons().forEach(r -> { if (r.citations() != null) r.citations().forEach(c -> out.add(c.id())); });
+        if (d.obligations() != null) d.obligations().forEach(o -> { if (o.citations() != null) o.citations().forEach(c -> out.add(c.id())); });
+        out.remove(null);
+        return List.copyOf(out);
     }
 
     private CompletableFuture<Void> store(DecisionRecord record) {

@@ -65,8 +65,30 @@ public class ImpactAnalysis {
 
     private ExecutorService worker;
 
-    /** Which stored decisions to replay; every part is optional. */
-    public record Filter(String from, String to, List<String> purposes, List<String> outcomes) {}
+    /**
+     * Which stored decisions to replay; every part is optional. {@code storedFrom}/{@code storedTo}
+     * filter the time a decision was stored (an instant, or a date: from its start / to its end, UTC);
+     * {@code from}/{@code to} are their older names and still work. {@code asOfFrom}/{@code asOfTo}
+     * filter the decision's asOf (ISO dates, both inclusive).
+     */
+    public record Filter(String from, String to, List<String> purposes, List<String> outcomes, String storedFrom,
+                         String storedTo, String asOfFrom, String asOfTo) {
+        /** The older four-part filter (storage time as from/to). */
+        public Filter(String from, String to, List<String> purposes, List<String> outcomes) {
+            this(from, to, purposes, outcomes, null, null, null, null);
+        }
+    }
+
+    /** What a change is measured from: each decision's stored result, or the ruleset active now. */
+    public enum Baseline {
+        /** The result stored with each decision. */
+        STORED,
+        /** The active ruleset's answer, today, to each stored request. */
+        ACTIVE;
+
+        /** "stored" or "active". */
+        public String code() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
 
     void onStart(@Observes StartupEvent event) {
         worker = Executors.newSingleThreadExecutor(r -> {
@@ -87,9 +109,21 @@ public class ImpactAnalysis {
         if (worker != null) worker.shutdownNow();
     }
 
-    /** Queues an analysis; target is "candidate" (rules on disk, not activated), "active" or a digest. */
+    /** Queues an analysis against the stored results, started by nobody known (kept for callers of the first API). */
     public ReplayRecord start(String target, Filter filter) {
+        return start(target, filter, null, "anonymous");
+    }
+
+    /**
+     * Queues an analysis; target is "candidate" (rules on disk, not activated), "active" or a digest;
+     * baseline "stored" (default) or "active"; {@code by} is who asked.
+     */
+    public ReplayRecord start(String target, Filter filter, String baseline, String by) {
         if (target == null || target.isBlank()) throw new ReplayException(422, "target is required: 'candidate', 'active' or a ruleset digest");
+        Baseline base;
+        if (baseline == null || baseline.isBlank() || baseline.equals("stored")) base = Baseline.STORED;
+        else if (baseline.equals("active")) base = Baseline.ACTIVE;
+        else throw new ReplayException(422, "baseline must be 'stored' (each decision's stored result) or 'active' (the active ruleset)");
         Ruleset ruleset;
         if (target.equals("candidate")) {
             try {
@@ -103,15 +137,25 @@ public class ImpactAnalysis {
         } else {
             ruleset = replays.resolve(target, null);
         }
-        Filter f = filter == null ? new Filter(null, null, null, null) : filter;
-        Instant from = instant(f.from(), "filter.from", false);
-        Instant to = instant(f.to(), "filter.to", true);
+        Ruleset baselineRules = base == Baseline.ACTIVE ? active.get() : null;
+        Filter g = filter == null ? new Filter(null, null, null, null) : filter;
+        String sf = pick(g.storedFrom(), g.from(), "filter.storedFrom", "filter.from");
+        String st = pick(g.storedTo(), g.to(), "filter.storedTo", "filter.to");
+        // Stored with both names, so that readers of either find it.
+        Filter f = new Filter(sf, st, g.purposes(), g.outcomes(), sf, st, g.asOfFrom(), g.asOfTo());
+        Instant from = instant(sf, g.storedFrom() != null ? "filter.storedFrom" : "filter.from", false);
+        Instant to = instant(st, g.storedTo() != null ? "filter.storedTo" : "filter.to", true);
+        LocalDate asOfFrom = date(f.asOfFrom(), "filter.asOfFrom");
+        LocalDate asOfTo = date(f.asOfTo(), "filter.asOfTo");
         ReplayRecord r = new ReplayRecord();
         r.id = UUID.randomUUID().toString();
         r.kind = "impact";
         r.createdAt = Instant.now();
         r.status = "queued";
         r.targetDigest = ruleset.digest();
+        r.createdBy = by;
+        r.baseline = base.code();
+        r.baselineDigest = baselineRules == null ? null : baselineRules.digest();
         try {
             r.filterJson = mapper.writeValueAsString(f);
         } catch (JsonProcessingException e) {
@@ -120,8 +164,25 @@ public class ImpactAnalysis {
         r.flipsJson = "{}";
         QuarkusTransaction.requiringNew().run(r::persist);
         Ruleset chosen = ruleset;
-        worker.submit(() -> run(r.id, chosen, f, from, to));
+        worker.submit(() -> run(r.id, chosen, baselineRules, f, from, to, asOfFrom, asOfTo));
         return r;
+    }
+
+    /** The new name's value, else the old name's; both given and different is a 422. */
+    private static String pick(String newer, String older, String newerName, String olderName) {
+        if (newer != null && older != null && !newer.equals(older)) {
+            throw new ReplayException(422, newerName + " and " + olderName + " are the same filter under two names; give one");
+        }
+        return newer != null ? newer : older;
+    }
+
+    private static LocalDate date(String s, String field) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return LocalDate.parse(s);
+        } catch (RuntimeException e) {
+            throw new ReplayException(422, field + " must be an ISO date (YYYY-MM-DD)");
+        }
     }
 
     private static Instant instant(String s, String field, boolean endOfDay) {
@@ -137,12 +198,15 @@ public class ImpactAnalysis {
         }
     }
 
-    private void run(String id, Ruleset target, Filter f, Instant from, Instant to) {
+    private void run(String id, Ruleset target, Ruleset baseline, Filter f, Instant from, Instant to, LocalDate asOfFrom,
+                     LocalDate asOfTo) {
         try {
             StringBuilder where = new StringBuilder("1 = 1");
             Map<String, Object> params = new HashMap<>();
             if (from != null) { where.append(" and evaluatedAt >= :from"); params.put("from", from); }
             if (to != null) { where.append(" and evaluatedAt < :to"); params.put("to", to); }
+            if (asOfFrom != null) { where.append(" and asOf >= :asOfFrom"); params.put("asOfFrom", asOfFrom); }
+            if (asOfTo != null) { where.append(" and asOf <= :asOfTo"); params.put("asOfTo", asOfTo); }
             if (f.purposes() != null && !f.purposes().isEmpty()) { where.append(" and purpose in :purposes"); params.put("purposes", f.purposes()); }
             if (f.outcomes() != null && !f.outcomes().isEmpty()) { where.append(" and outcome in :outcomes"); params.put("outcomes", f.outcomes()); }
             long total = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count(where.toString(), params));
@@ -163,7 +227,8 @@ public class ImpactAnalysis {
                 List<ReplayChangeRecord> changes = new ArrayList<>();
                 for (DecisionRecord d : batch) {
                     try {
-                        Replays.Outcome o = Replays.replay(mapper, d, target, null);
+                        Replays.Outcome o = baseline == null ? Replays.replay(mapper, d, target, null)
+                                : Replays.replayOnBoth(mapper, d, baseline, target);
                         flips.merge(o.diff().flip(), 1L, Long::sum);
                         if (o.diff().changed()) {
                             ReplayChangeRecord c = new ReplayChangeRecord();

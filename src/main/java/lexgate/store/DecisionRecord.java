@@ -67,4 +67,14 @@ public class DecisionRecord extends PanacheEntityBase {
     /** SHA-256 (hex) of the request body sent with the Idempotency-Key. */
     @Column(name = "idempotency_sha")
     public String idempotencySha;
+
+    /**
+     * The rule ids of its reasons and obligations, distinct, in order: written to the derived index
+     * decision_rule with the record (not a column, not hashed). Null when not known (a record read back).
+     */
+    @jakarta.persistence.Transient
+    public java.util.List<String> rules;
+    /** The citation ids of its reasons and obligations, distinct: written to decision_citation likewise. */
+    @jakarta.persistence.Transient
+    public java.util.List<String> citations;
 }

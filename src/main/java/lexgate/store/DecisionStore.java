@@ -280,9 +280,11 @@ public class DecisionStore {
      * PostgreSQL: the batch after the remembered head in a single statement, committed on its own.
      * A data-modifying WITH moves the head only if it is where this writer left it (taking its row
      * lock), and the INSERT takes its rows from a join with that UPDATE's result: if the head moved,
-     * nothing is written and this returns false. One statement is one transaction, so either the head
-     * moved and every record is stored, or nothing is. Under light load this saves two of three round
-     * trips per decision; under heavy load, the database's work per batch.
+     * nothing is written and this returns false. The derived search index rows (decision_rule,
+     * decision_citation; not part of the chain) are two more data-modifying parts of the same WITH,
+     * joined with the head's UPDATE likewise. One statement is one transaction, so either the head
+     * moved and every record is stored with its index rows, or nothing is. Under light load this saves
+     * two of three round trips per decision; under heavy load, the database's work per batch.
      */
     private boolean appendInOneStatement(List<Pending> batch) throws SQLException {
         long fromSeq = headSeq;
@@ -300,7 +302,11 @@ public class DecisionStore {
                 ps.setLong(i++, fromSeq);
                 ps.setString(i++, fromHash);
                 for (Pending p : batch) i = bindRecord(ps, i, p.record());
-                int n = ps.executeUpdate();
+                bindIndexArrays(c, ps, i, batch);
+                int n;
+                try (ResultSet rs = ps.executeQuery()) {
+                    n = rs.next() ? rs.getInt(1) : 0;
+                }
                 if (n == 0) return false;
                 if (n != batch.size()) throw new IllegalStateException("stored " + n + " of a batch of " + batch.size());
                 headSeq = seq;
@@ -336,13 +342,20 @@ public class DecisionStore {
         String sql = oneStatementSql[rows];
         if (sql == null) {
             StringBuilder b = new StringBuilder("WITH head AS (UPDATE chain_head SET seq = ?, hash = ?"
-                    + " WHERE id = 1 AND seq = ? AND hash = ? RETURNING id) INSERT INTO decision (" + COLUMNS
+                    + " WHERE id = 1 AND seq = ? AND hash = ? RETURNING id), ins AS (INSERT INTO decision (" + COLUMNS
                     + ") SELECT v.* FROM head CROSS JOIN (VALUES ");
             for (int r = 0; r < rows; r++) {
                 if (r > 0) b.append(", ");
                 b.append(ROW_TYPED);
             }
-            sql = b.append(") AS v (").append(COLUMNS).append(')').toString();
+            // The derived search index (decision_rule, decision_citation: not part of the chain) in the
+            // same statement, so in the same transaction: one array per column, unnested.
+            sql = b.append(") AS v (").append(COLUMNS).append(") RETURNING 1),")
+                    .append(" ir AS (INSERT INTO decision_rule (decision_seq, decision_id, rule) SELECT u.s, u.i, u.r FROM head")
+                    .append(" CROSS JOIN unnest(?::bigint[], ?::varchar[], ?::varchar[]) AS u (s, i, r)),")
+                    .append(" ic AS (INSERT INTO decision_citation (decision_seq, decision_id, citation) SELECT u.s, u.i, u.c FROM head")
+                    .append(" CROSS JOIN unnest(?::bigint[], ?::varchar[], ?::varchar[]) AS u (s, i, c))")
+                    .append(" SELECT count(*) FROM ins").toString();
             oneStatementSql[rows] = sql;
         }
         return sql;
@@ -369,6 +382,65 @@ public class DecisionStore {
         ps.setString(i++, r.idempotencyKey);
         ps.setString(i++, r.idempotencySha);
         return i;
+    }
+
+    private static java.util.Set<String> distinct(List<String> values) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        if (values != null) for (String v : values) if (v != null) out.add(v);
+        return out;
+    }
+
+    /** PostgreSQL's one statement: the rule rows and the citation rows as three arrays each, from parameter {@code i}. */
+    private static void bindIndexArrays(Connection c, PreparedStatement ps, int i, List<Pending> batch) throws SQLException {
+        List<Long> rs = new ArrayList<>(), cs = new ArrayList<>();
+        List<String> ri = new ArrayList<>(), rv = new ArrayList<>(), ci = new ArrayList<>(), cv = new ArrayList<>();
+        for (Pending p : batch) {
+            DecisionRecord r = p.record();
+            for (String rule : distinct(r.rules)) { rs.add(r.seq); ri.add(r.id); rv.add(rule); }
+            for (String cit : distinct(r.citations)) { cs.add(r.seq); ci.add(r.id); cv.add(cit); }
+        }
+        ps.setArray(i++, c.createArrayOf("bigint", rs.toArray()));
+        ps.setArray(i++, c.createArrayOf("varchar", ri.toArray()));
+        ps.setArray(i++, c.createArrayOf("varchar", rv.toArray()));
+        ps.setArray(i++, c.createArrayOf("bigint", cs.toArray()));
+        ps.setArray(i++, c.createArrayOf("varchar", ci.toArray()));
+        ps.setArray(i, c.createArrayOf("varchar", cv.toArray()));
+    }
+
+    /**
+     * The derived search index of the batch's records (rule and citation ids; see V5__decision_search.sql),
+     * in the caller's transaction: stored with the decisions or not at all. Not part of the chain.
+     */
+    static void insertIndexRows(Connection c, List<Pending> batch) throws SQLException {
+        List<DecisionRecord> records = new ArrayList<>(batch.size());
+        for (Pending p : batch) records.add(p.record());
+        insertIndex(c, records);
+    }
+
+    /** Inserts the index rows of records whose {@code rules} and {@code citations} are set. */
+    public static void insertIndex(Connection c, List<DecisionRecord> records) throws SQLException {
+        try (PreparedStatement rules = c.prepareStatement("INSERT INTO decision_rule (decision_seq, decision_id, rule) VALUES (?, ?, ?)");
+             PreparedStatement cites = c.prepareStatement("INSERT INTO decision_citation (decision_seq, decision_id, citation) VALUES (?, ?, ?)")) {
+            int nr = 0, nc = 0;
+            for (DecisionRecord r : records) {
+                for (String rule : distinct(r.rules)) {
+                    rules.setLong(1, r.seq);
+                    rules.setString(2, r.id);
+                    rules.setString(3, rule);
+                    rules.addBatch();
+                    nr++;
+                }
+                for (String cit : distinct(r.citations)) {
+                    cites.setLong(1, r.seq);
+                    cites.setString(2, r.id);
+                    cites.setString(3, cit);
+                    cites.addBatch();
+                    nc++;
+                }
+            }
+            if (nr > 0) rules.executeBatch();
+            if (nc > 0) cites.executeBatch();
+        }
     }
 
     /** Appends the batch after the remembered head ({@code lockFirst} false) or after the locked one; false if the remembered head moved. */
@@ -412,6 +484,7 @@ public class DecisionStore {
                     }
                     ins.executeBatch();
                 }
+                insertIndexRows(c, batch);
                 c.commit();
                 headSeq = seq;
                 headHash = prev;

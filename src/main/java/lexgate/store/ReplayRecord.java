@@ -51,4 +51,13 @@ public class ReplayRecord extends PanacheEntityBase {
     /** Why the job failed, if it did. */
     @Column
     public String error;
+    /** Who started it ("key:&lt;id&gt;", "jwt:&lt;sub&gt;", "anonymous"); null for replays made before this was kept. */
+    @Column(name = "created_by")
+    public String createdBy;
+    /** What "before" is: "stored" (each decision's stored result) or "active" (the ruleset active at the start); null means stored. */
+    @Column
+    public String baseline;
+    /** The digest of the baseline ruleset when {@code baseline} is "active". */
+    @Column(name = "baseline_digest")
+    public String baselineDigest;
 }

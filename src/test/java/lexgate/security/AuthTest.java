@@ -120,6 +120,31 @@ class AuthTest {
         given().header("Authorization", review).when().post("/v1/rulesets/reload").then().statusCode(403);
     }
 
+    /** Issue 19: finding decisions and reading impact analyses need review; a decide key sees none of it. */
+    @Test
+    void onlyReviewersFindDecisionsAndReadAnalyses() {
+        String decide = "Bearer " + key("decide");
+        String review = "Bearer " + key("review");
+        String id = given().header("Authorization", decide).contentType("application/json").body(DecisionApiTest.DELIVERY)
+                .when().post("/v1/decisions").then().statusCode(201).extract().path("decisionId");
+        for (String accept : List.of("application/json", "text/csv")) {
+            given().header("Authorization", decide).accept(accept).when().get("/v1/decisions").then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().header("Authorization", decide).when().get("/v1/replays").then().statusCode(403);
+        given().header("Authorization", decide).when().get("/v1/replays/x/report").then().statusCode(403);
+        given().header("Authorization", decide).accept("text/csv").when().get("/v1/replays/x/report").then().statusCode(403);
+        given().when().get("/v1/decisions").then().statusCode(401);
+        // A reviewer finds it, filtered on the client that asked (recorded as key:<id>).
+        String client = given().header("Authorization", review).queryParam("limit", 500).when().get("/v1/decisions").then()
+                .statusCode(200).extract().path("items.find { it.decisionId == '" + id + "' }.client");
+        org.junit.jupiter.api.Assertions.assertNotNull(client);
+        given().header("Authorization", review).queryParam("client", client).when().get("/v1/decisions").then().statusCode(200)
+                .body("items[0].decisionId", equalTo(id));
+        given().header("Authorization", review).accept("text/csv").when().get("/v1/decisions").then().statusCode(200);
+        given().header("Authorization", review).when().get("/v1/replays").then().statusCode(200);
+    }
+
     @Test
     void anAuthorKeyReloadsAndValidatesButCannotDecide() {
         String author = "Bearer " + key("author");

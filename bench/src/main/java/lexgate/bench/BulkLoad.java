@@ -22,12 +22,15 @@ import java.util.List;
  * of the latest stored decisions (same request, response and ruleset digest, each with a new id),
  * appended to the hash chain with the service's own {@link DecisionChain#hash} under the same lock
  * on the chain head, so the chain stays intact and the service appends after them. Uses COPY in
- * batches of 50,000 rows, one transaction each.
+ * batches of 50,000 rows, one transaction each; the derived search index of each row (decision_rule,
+ * decision_citation: the template's rule and citation ids) is copied in the same transaction, as the
+ * service writes it with each decision.
  *
  * <p>Usage: {@code BulkLoad jdbc:postgresql://host:port/db user targetRows}
  */
 public final class BulkLoad {
     static final int BATCH = 50_000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private BulkLoad() {}
 
@@ -60,6 +63,9 @@ public final class BulkLoad {
                                 + " ruleset_digest, ruleset_version, duration_micros, request_json, response_json)"
                                 + " FROM STDIN WITH (FORMAT csv)");
                 StringBuilder sb = new StringBuilder(1 << 20);
+                List<String> ids = new ArrayList<>(n);
+                long[] seqs = new long[n];
+                List<List<String>> rules = new ArrayList<>(n), citations = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     DecisionRecord t = templates.get((int) ((done + i) % templates.size()));
                     DecisionRecord r = new DecisionRecord();
@@ -79,6 +85,10 @@ public final class BulkLoad {
                     r.prevHash = prev;
                     r.hash = DecisionChain.hash(r, prev);
                     prev = r.hash;
+                    ids.add(r.id);
+                    seqs[i] = r.seq;
+                    rules.add(t.rules);
+                    citations.add(t.citations);
                     csv(sb, r.id).append(',');
                     sb.append(r.seq).append(',');
                     csv(sb, r.client).append(',');
@@ -104,6 +114,8 @@ public final class BulkLoad {
                 byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
                 copy.writeToCopy(b, 0, b.length);
                 copy.endCopy();
+                copyIndex(c, "decision_rule", "rule", ids, seqs, rules);
+                copyIndex(c, "decision_citation", "citation", ids, seqs, citations);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1")) {
                     ps.setLong(1, seq);
                     ps.setString(2, prev);
@@ -116,6 +128,29 @@ public final class BulkLoad {
                     (System.nanoTime() - start) / 1e9);
             c.commit();
         }
+    }
+
+    /** COPY of one derived index table: (decision_seq, decision_id, value) for each value of each row. */
+    private static void copyIndex(Connection c, String table, String column, List<String> ids, long[] seqs,
+                                  List<List<String>> values) throws Exception {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY " + table + " (decision_seq, decision_id, " + column + ") FROM STDIN WITH (FORMAT csv)");
+        StringBuilder sb = new StringBuilder(1 << 20);
+        for (int i = 0; i < ids.size(); i++) {
+            for (String v : values.get(i)) {
+                sb.append(seqs[i]).append(',');
+                csv(sb, ids.get(i)).append(',');
+                csv(sb, v).append('\n');
+            }
+            if (sb.length() > (1 << 20)) {
+                byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(b, 0, b.length);
+                sb.setLength(0);
+            }
+        }
+        byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(b, 0, b.length);
+        copy.endCopy();
     }
 
     private static StringBuilder csv(StringBuilder sb, String s) {
@@ -153,6 +188,9 @@ public final class BulkLoad {
                 r.durationMicros = rs.getLong(9);
                 r.requestJson = rs.getString(10);
                 r.responseJson = rs.getString(11);
+                com.fasterxml.jackson.databind.JsonNode response = MAPPER.readTree(r.responseJson);
+                r.rules = lexgate.store.DecisionIndex.rules(response);
+                r.citations = lexgate.store.DecisionIndex.citations(response);
                 out.add(r);
             }
         }

@@ -257,13 +257,20 @@ public final class Report {
         String stageC = meta.getProperty("stage.concurrency", "?");
         List<String> flat = new ArrayList<>();
         boolean flatOk = true;
-        for (String what : List.of("post", "get", "replay")) {
+        for (String what : List.of("post", "get", "replay", "search")) {
             Http a = http("stage-0-" + what), b = http("stage-N-" + what);
             String label = switch (what) {
                 case "post" -> "POST /v1/decisions";
                 case "get" -> "GET /v1/decisions/{id}";
+                case "search" -> "GET /v1/decisions?<filters> (search)";
                 default -> "POST /v1/decisions/{id}/replay";
             };
+            if (what.equals("search") && b != null) {
+                // Issue 19: the p95 of typical filtered searches (bench/run, search_queries) at N stored decisions.
+                double p95 = percentile("stage-N-search", "p95_us");
+                targets.add(String.format("  %-9s search p95 at %s stored decisions: %s (typical filters, a page of 50, c=%s)",
+                        "MEASURED", fmt0(Double.parseDouble(rN)), ms(p95), stageC));
+            }
             if (a != null) httpRow("5b stored decisions (PostgreSQL, c=" + stageC + "): " + label, fmt0(Double.parseDouble(r0)) + " rows", a, "");
             if (b != null) {
                 double cost = a == null ? Double.NaN : a.rps() / b.rps(); // per-request cost N vs 0
@@ -391,6 +398,18 @@ public final class Report {
             }
         }
         return m;
+    }
+
+    /** One value of a run's RESULT line (e.g. p95_us); NaN when absent. */
+    private double percentile(String name, String key) throws IOException {
+        Path p = dir.resolve("http").resolve(name + ".txt");
+        if (!Files.exists(p)) return Double.NaN;
+        for (String line : Files.readAllLines(p)) {
+            if (!line.startsWith("RESULT")) continue;
+            Matcher m = KV.matcher(line);
+            while (m.find()) if (m.group(1).equals(key)) return Double.parseDouble(m.group(2));
+        }
+        return Double.NaN;
     }
 
     private Http http(String name) throws IOException {

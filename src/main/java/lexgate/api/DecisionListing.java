@@ -1,0 +1,218 @@
+package lexgate.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import lexgate.decision.FieldError;
+import lexgate.decision.InvalidRequestException;
+import lexgate.store.DecisionIndex;
+import lexgate.store.StorageUnavailableException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GET /v1/decisions (contract, "Finding stored decisions"): the query parameters read and checked
+ * (every problem at once: 400 for a limit that is not a number or a cursor this service did not
+ * give, 422 for values outside their range or set, each naming its parameter), the page of rows
+ * from {@link DecisionIndex}, and the page as JSON or as RFC 4180 CSV.
+ */
+@ApplicationScoped
+public class DecisionListing {
+    /** The page size when none is asked for, and the largest one may ask for. */
+    public static final int DEFAULT_LIMIT = 50, MAX_LIMIT = 500;
+    /** The CSV columns, in order (the JSON item's fields; ruleset flattened, rules joined by ';'). */
+    public static final List<String> CSV_HEADER = List.of("decisionId", "operationId", "outcome", "asOf", "evaluatedAt", "purpose",
+            "controller", "client", "rulesetVersion", "rulesetDigest", "rules");
+    private static final Set<String> OUTCOMES = Set.of("ALLOW", "DENY", "REVIEW");
+    private static final String CURSOR_PREFIX = "d1:";
+
+    @Inject
+    DecisionIndex index;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** One page: the items as the contract shows them and the cursor of the next page (null at the end). */
+    public record Page(List<Map<String, Object>> items, String next) {}
+
+    /** Reads the query, runs it, and shapes the page. */
+    public Page page(MultivaluedMap<String, String> query) {
+        DecisionIndex.Criteria criteria = criteria(query);
+        List<DecisionIndex.Row> rows;
+        try {
+            // One more than asked: whether there is a next page, without a count.
+            rows = index.search(new DecisionIndex.Criteria(criteria.outcome(), criteria.purpose(), criteria.rule(),
+                    criteria.citation(), criteria.operationId(), criteria.client(), criteria.storedFrom(), criteria.storedTo(),
+                    criteria.asOfFrom(), criteria.asOfTo(), criteria.beforeSeq(), criteria.limit() + 1));
+        } catch (SQLException | RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+        String next = null;
+        if (rows.size() > criteria.limit()) {
+            rows = rows.subList(0, criteria.limit());
+            next = cursor(rows.get(rows.size() - 1).seq());
+        }
+        List<Map<String, Object>> items = new ArrayList<>(rows.size());
+        for (DecisionIndex.Row r : rows) items.add(item(r));
+        return new Page(items, next);
+    }
+
+    private Map<String, Object> item(DecisionIndex.Row r) {
+        JsonNode request = tree(r.requestJson());
+        JsonNode response = tree(r.responseJson());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decisionId", r.id());
+        m.put("operationId", r.operationId());
+        m.put("outcome", r.outcome());
+        m.put("asOf", r.asOf().toString());
+        m.put("evaluatedAt", response.path("evaluatedAt").isTextual() ? response.path("evaluatedAt").asText() : r.evaluatedAt().toString());
+        m.put("purpose", r.purpose());
+        m.put("controller", request.path("controller").path("name").isTextual() ? request.path("controller").path("name").asText() : null);
+        m.put("client", r.client());
+        Map<String, Object> ruleset = new LinkedHashMap<>();
+        ruleset.put("version", r.rulesetVersion());
+        ruleset.put("digest", r.rulesetDigest());
+        m.put("ruleset", ruleset);
+        m.put("rules", DecisionIndex.rules(response));
+        return m;
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored decision cannot be read", e);
+        }
+    }
+
+    /** The page as CSV: RFC 4180 (CRLF, quotes doubled, a field quoted when it must be), a header line first. */
+    public static String csv(List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (List<Object> row : rows) p.printRecord(row);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** The page's rows in {@link #CSV_HEADER}'s order. */
+    @SuppressWarnings("unchecked")
+    public static List<List<Object>> csvRows(Page page) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> m : page.items()) {
+            Map<String, Object> rs = (Map<String, Object>) m.get("ruleset");
+            rows.add(java.util.Arrays.asList(m.get("decisionId"), m.get("operationId"), m.get("outcome"), m.get("asOf"),
+                    m.get("evaluatedAt"), m.get("purpose"), m.get("controller"), m.get("client"), rs.get("version"),
+                    rs.get("digest"), String.join(";", (List<String>) m.get("rules"))));
+        }
+        return rows;
+    }
+
+    /** The Link header's target for the next page: this request's path and query with the cursor replaced. */
+    public static String nextLink(UriInfo uri, String next) {
+        URI u = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    static String cursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The criteria a query asks for; throws 400 or 422 naming every parameter at fault. */
+    DecisionIndex.Criteria criteria(MultivaluedMap<String, String> q) {
+        List<FieldError> malformed = new ArrayList<>(), invalid = new ArrayList<>();
+        String outcome = one(q, "outcome");
+        if (outcome != null) {
+            outcome = outcome.toUpperCase(Locale.ROOT);
+            if (!OUTCOMES.contains(outcome)) invalid.add(new FieldError("outcome", "must be ALLOW, DENY or REVIEW"));
+        }
+        Instant storedFrom = instant(q, "storedFrom", false, invalid);
+        Instant storedTo = instant(q, "storedTo", true, invalid);
+        LocalDate asOfFrom = date(q, "asOfFrom", invalid);
+        LocalDate asOfTo = date(q, "asOfTo", invalid);
+        int limit = DEFAULT_LIMIT;
+        String l = one(q, "limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l.trim());
+                if (limit < 1 || limit > MAX_LIMIT) invalid.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+            } catch (NumberFormatException e) {
+                malformed.add(new FieldError("limit", "must be an integer between 1 and " + MAX_LIMIT));
+            }
+        }
+        Long before = null;
+        String c = one(q, "cursor");
+        if (c != null) {
+            try {
+                String s = new String(Base64.getUrlDecoder().decode(c), StandardCharsets.US_ASCII);
+                if (!s.startsWith(CURSOR_PREFIX)) throw new IllegalArgumentException();
+                before = Long.parseLong(s.substring(CURSOR_PREFIX.length()));
+                if (before < 1) throw new IllegalArgumentException();
+            } catch (IllegalArgumentException e) {
+                malformed.add(new FieldError("cursor", "is not a cursor this service gave: pass the 'next' of the previous page unchanged"));
+            }
+        }
+        List<FieldError> all = new ArrayList<>(malformed);
+        all.addAll(invalid);
+        if (!malformed.isEmpty()) throw new BadRequestBodyException("the query has malformed parameters; see errors", all);
+        if (!invalid.isEmpty()) throw new InvalidRequestException(all);
+        return new DecisionIndex.Criteria(outcome, one(q, "purpose"), one(q, "rule"), one(q, "citation"), one(q, "operationId"),
+                one(q, "client"), storedFrom, storedTo, asOfFrom, asOfTo, before, limit);
+    }
+
+    /** The parameter's value; null when absent or empty. */
+    private static String one(MultivaluedMap<String, String> q, String name) {
+        String v = q.getFirst(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    /** An ISO instant (or offset date-time) or date; {@code to}: a date includes its whole day (UTC), an instant itself. */
+    private static Instant instant(MultivaluedMap<String, String> q, String name, boolean to, List<FieldError> errors) {
+        String s = one(q, name);
+        if (s == null) return null;
+        try {
+            if (s.length() == 10) {
+                LocalDate d = LocalDate.parse(s);
+                return (to ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            Instant i = OffsetDateTime.parse(s).toInstant();
+            // Stored times have at most microseconds: "< t + 1 µs" is "<= t".
+            return to ? i.plusNanos(1_000) : i;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an ISO instant (2026-11-28T14:02:11Z) or date (2026-11-28)"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(MultivaluedMap<String, String> q, String name, List<FieldError> errors) {
+        String s = one(q, name);
+        if (s == null) return null;
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an ISO date (2026-11-28)"));
+            return null;
+        }
+    }
+}
