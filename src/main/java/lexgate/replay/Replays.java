@@ -39,7 +39,7 @@ public final class Replays {
             Evaluation b = Evaluator.evaluate(baseline, req, Evaluator.BATCH_BUDGET, lang);
             Decision before = new Decision(rec.id, b.outcome(), b.outcome() == Decision.Outcome.ALLOW, req.asOf(), null,
                     new Decision.RulesetRef(baseline.version(), baseline.digest()), b.reasons(), b.obligations(), b.missing(),
-                    null, lang);
+                    null, lang, b.supervision(), b.exposure());
             Evaluation after = Evaluator.evaluate(target, req, Evaluator.BATCH_BUDGET, lang);
             return new Outcome(before, after, DecisionDiff.of(before, after), req.asOf());
         } catch (JsonProcessingException e) {
