@@ -35,8 +35,11 @@ public class ReplayResource {
     /** Body of an impact analysis; {@code baseline} "stored" (default) or "active". */
     public record ImpactRequest(String target, ImpactAnalysis.Filter filter, String baseline) {}
 
-    /** Starts an impact analysis over stored decisions; 202 with the replay's location. */
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    /**
+     * Starts an impact analysis over stored decisions; 202 with the replay's location. Starting one is
+     * the legal author's step (it tries a candidate ruleset); reviewers read the lists and reports.
+     */
+    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {

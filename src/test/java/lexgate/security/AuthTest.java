@@ -143,6 +143,12 @@ class AuthTest {
                 .body("items[0].decisionId", equalTo(id));
         given().header("Authorization", review).accept("text/csv").when().get("/v1/decisions").then().statusCode(200);
         given().header("Authorization", review).when().get("/v1/replays").then().statusCode(200);
+        // Starting an analysis is the author's: a reviewer reads analyses, an author (or admin) starts them.
+        String start = "{\"target\": \"active\", \"filter\": {}}";
+        given().header("Authorization", review).contentType("application/json").body(start)
+                .when().post("/v1/replays").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + key("author")).contentType("application/json").body(start)
+                .when().post("/v1/replays").then().statusCode(202);
     }
 
     @Test
