@@ -14,10 +14,11 @@ COPY pom.xml mvnw ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
+# Re-augmentation writes into a folder that must be named quarkus-app, hence /out-postgresql/quarkus-app.
 RUN ./mvnw -B -q package -DskipTests \
  && cp -r target/quarkus-app /out-h2 \
- && cp -r target/quarkus-app /out-postgresql \
- && cd /out-postgresql \
+ && mkdir -p /out-postgresql && cp -r target/quarkus-app /out-postgresql/ \
+ && cd /out-postgresql/quarkus-app \
  && java -Dquarkus.launch.rebuild=true -Dquarkus.datasource.db-kind=postgresql -jar quarkus-run.jar
 
 # ---- run: layered like Quarkus' Dockerfile.jvm (dependencies first, they change least), non-root.
@@ -33,9 +34,9 @@ COPY --from=build --chown=lexgate:lexgate /out-h2/lib/ /app/h2/lib/
 COPY --from=build --chown=lexgate:lexgate /out-h2/*.jar /app/h2/
 COPY --from=build --chown=lexgate:lexgate /out-h2/app/ /app/h2/app/
 COPY --from=build --chown=lexgate:lexgate /out-h2/quarkus/ /app/h2/quarkus/
-COPY --from=build --chown=lexgate:lexgate /out-postgresql/*.jar /app/postgresql/
-COPY --from=build --chown=lexgate:lexgate /out-postgresql/app/ /app/postgresql/app/
-COPY --from=build --chown=lexgate:lexgate /out-postgresql/quarkus/ /app/postgresql/quarkus/
+COPY --from=build --chown=lexgate:lexgate /out-postgresql/quarkus-app/*.jar /app/postgresql/
+COPY --from=build --chown=lexgate:lexgate /out-postgresql/quarkus-app/app/ /app/postgresql/app/
+COPY --from=build --chown=lexgate:lexgate /out-postgresql/quarkus-app/quarkus/ /app/postgresql/quarkus/
 RUN ln -s /app/h2/lib /app/postgresql/lib
 COPY --chown=lexgate:lexgate rules /app/rules
 COPY --chown=lexgate:lexgate policies /app/policies
