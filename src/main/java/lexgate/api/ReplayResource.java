@@ -56,15 +56,7 @@ public class ReplayResource {
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     public Response list(@QueryParam("kind") @DefaultValue("impact") String kind, @QueryParam("limit") String limit) {
-        int n = 50;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                throw new BadRequestBodyException("limit must be an integer", List.of(new lexgate.decision.FieldError("limit", "must be an integer between 1 and 500")));
-            }
-            if (n < 1 || n > 500) throw new lexgate.decision.InvalidRequestException(List.of(new lexgate.decision.FieldError("limit", "must be between 1 and 500")));
-        }
+        int n = limit(limit, 50);
         if (!List.of("impact", "single", "all").contains(kind)) {
             throw new lexgate.decision.InvalidRequestException(List.of(new lexgate.decision.FieldError("kind", "must be impact, single or all")));
         }
@@ -86,15 +78,7 @@ public class ReplayResource {
     public Response report(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ReplayRecord r = ReplayRecord.findById(id);
         if (r == null) return Problem.response(404, "Not Found", "no replay " + id, null);
-        int n = 100;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                throw new BadRequestBodyException("limit must be an integer", List.of(new lexgate.decision.FieldError("limit", "must be an integer between 1 and 500")));
-            }
-            if (n < 1 || n > 500) throw new lexgate.decision.InvalidRequestException(List.of(new lexgate.decision.FieldError("limit", "must be between 1 and 500")));
-        }
+        int n = limit(limit, 100);
         String after = null;
         if (cursor != null && !cursor.isEmpty()) {
             try {
@@ -301,5 +285,18 @@ public class ReplayResource {
             throw new BadRequestBodyException("the request body cannot be read as " + type.getSimpleName()
                     + ": it is not valid JSON or has fields of the wrong type", List.of());
         }
+    }
+
+    /** The {@code limit} parameter: the default when absent, 400 when not a number, 422 outside 1..500. */
+    private static int limit(String raw, int dflt) {
+        if (raw == null) return dflt;
+        int n;
+        try {
+            n = Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestBodyException("limit must be an integer", List.of(new lexgate.decision.FieldError("limit", "must be an integer between 1 and 500")));
+        }
+        if (n < 1 || n > 500) throw new lexgate.decision.InvalidRequestException(List.of(new lexgate.decision.FieldError("limit", "must be between 1 and 500")));
+        return n;
     }
 }
