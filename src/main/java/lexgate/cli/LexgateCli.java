@@ -46,7 +46,7 @@ import java.util.concurrent.Callable;
 @Command(name = "lexgate", mixinStandardHelpOptions = true, version = "lexgate (see rules/VERSION for the ruleset)",
         description = "Check, test and explain the rules; verify evidence offline.",
         subcommands = {LexgateCli.Check.class, LexgateCli.Test.class, LexgateCli.Explain.class, LexgateCli.CoverageCmd.class,
-                LexgateCli.Diff.class, LexgateCli.VerifyEvidence.class, LexgateCli.Reference.class},
+                LexgateCli.Diff.class, LexgateCli.VerifyEvidence.class, LexgateCli.Reference.class, LexgateCli.Texts.class},
         footer = {"", "Exit codes: 0 all good, 1 problems found, 2 the command was not understood."})
 public final class LexgateCli implements Callable<Integer> {
     /** Exit code: problems found. */
@@ -110,7 +110,7 @@ public final class LexgateCli implements Callable<Integer> {
     @Override
     public Integer call() {
         out.println("usage: lexgate [--rules DIR] [--policies DIR] check | test [--report] [FILE|DIR ...] | explain REQUEST.json"
-                + " | coverage | diff A B | verify-evidence FILE --public-key PEM | reference   (lexgate VERB --help)");
+                + " | coverage | diff A B | verify-evidence FILE --public-key PEM | reference | texts --missing law|fr|de   (lexgate VERB --help)");
         return USAGE;
     }
 
@@ -465,6 +465,55 @@ public final class LexgateCli implements Callable<Integer> {
         public Integer call() {
             cli.out.print(AuthoringReference.markdown(lexgate.policy.PolicyLoader.load(cli.policies())));
             return 0;
+        }
+    }
+
+    @Command(name = "texts", mixinStandardHelpOptions = true,
+            description = {"The rules whose quoted law (law) or French (fr) or German (de) explanations are missing,",
+                    "as YAML to fill in, file by file: each rule with its citations and its English explanations.",
+                    "Exit 1 when any is missing."})
+    static final class Texts implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LexgateCli cli;
+
+        @Option(names = "--missing", required = true, paramLabel = "law|fr|de", description = "which texts to list: law, fr or de")
+        String which;
+
+        @Override
+        public Integer call() {
+            if (!List.of("law", "fr", "de").contains(which)) {
+                throw new Located(USAGE, "lexgate texts: --missing takes law, fr or de, not '" + which + "'");
+            }
+            Ruleset r = cli.compile();
+            java.util.Map<String, List<RuleMeta>> byFile = new java.util.TreeMap<>();
+            for (RuleMeta m : r.rules()) {
+                boolean missing = which.equals("law") ? m.quotes().isEmpty() : !m.templates().isEmpty() && !m.translations().containsKey(which);
+                if (missing) byFile.computeIfAbsent(m.file(), k -> new ArrayList<>()).add(m);
+            }
+            int n = 0;
+            for (var e : byFile.entrySet()) {
+                String target = e.getKey().replace(".drl", which.equals("law") ? ".law.yaml" : ".messages." + which + ".yaml");
+                cli.out.println("# ---- " + target);
+                for (RuleMeta m : e.getValue()) {
+                    n++;
+                    cli.out.println("# " + m.title() + " (" + m.file() + ":" + m.line() + "), cites " + String.join(", ", m.citations()));
+                    if (which.equals("law")) {
+                        cli.out.println(m.id() + ":");
+                        for (String c : m.citations()) {
+                            boolean national = c.startsWith("fr-") || c.startsWith("de-");
+                            cli.out.println("  - cite: " + c);
+                            if (national) cli.out.println("    lang: " + c.substring(0, 2));
+                            cli.out.println("    text: \"\"");
+                            if (national) cli.out.println("    en: \"\"");
+                        }
+                    } else {
+                        cli.out.println(m.id() + ":");
+                        for (var t : m.templates()) cli.out.println("  - \"" + t.english().replace("\\", "\\\\").replace("\"", "\\\"") + "\"   # " + t.kind());
+                    }
+                }
+            }
+            cli.out.println("# " + n + " rule(s) missing " + (which.equals("law") ? "their quoted law" : which + " explanations"));
+            return n == 0 ? 0 : PROBLEMS;
         }
     }
 }

@@ -176,7 +176,7 @@ public final class RuleTexts {
                     out.add(at + ": rule " + m.id() + " implements German law: quote it in German (lang: de), with an English rendering");
                 }
             }
-            if (required) {
+            if (required && !m.templates().isEmpty()) {
                 for (String lang : List.of("fr", "de")) {
                     if (!texts.translations().getOrDefault(lang, Map.of()).containsKey(m.id())) {
                         out.add(at + ": rule " + m.id() + " has no " + (lang.equals("fr") ? "French" : "German") + " explanation: add it to "
