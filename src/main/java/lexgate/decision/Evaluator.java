@@ -78,7 +78,7 @@ public final class Evaluator {
 
     /** The answer to an evaluation that ran past its budget: a person must decide. */
     static Evaluation overBudget(java.time.Duration budget, String lang) {
-        return assemble(null, List.of(), Map.of(), engine("budget", lang).replace("{0}", Long.toString(budget.toMillis())),
+        return assemble(null, List.of(), Map.of(), Map.of(), engine("budget", lang).replace("{0}", Long.toString(budget.toMillis())),
                 List.of(), lang);
     }
 
@@ -91,23 +91,42 @@ public final class Evaluator {
         // Every finding in working memory, with the rule that inserted it: kept up to date from the
         // session's events, so the findings need no scan of working memory (policy facts included).
         Map<Object, Rule> origin = new IdentityHashMap<>();
+        Map<Object, List<String>> policyCites = new IdentityHashMap<>();
         java.util.Set<String> fired = new java.util.TreeSet<>();
         String failure = null;
         Sessions.Observer observer = new Sessions.Observer() {
+            /** The match firing now: a finding inserted by its rule is caused by its facts. */
+            org.kie.api.runtime.rule.Match current;
+
             @Override
             public void inserted(Object fact, Rule rule) {
-                if (fact instanceof Finding) origin.put(fact, rule);
+                if (!(fact instanceof Finding)) return;
+                origin.put(fact, rule);
+                if (current != null && current.getRule() == rule) {
+                    List<String> ids = null;
+                    for (Object o : current.getObjects()) {
+                        if (o instanceof lexgate.vocabulary.Cited c && !c.getCitations().isEmpty()) {
+                            if (ids == null) ids = new ArrayList<>();
+                            ids.addAll(c.getCitations());
+                        }
+                    }
+                    if (ids != null) policyCites.put(fact, ids);
+                }
             }
 
             @Override
-            public void fired(Rule rule) {
-                RuleMeta m = ruleset.sessions().meta(rule);
+            public void fired(org.kie.api.runtime.rule.Match match) {
+                current = match;
+                RuleMeta m = ruleset.sessions().meta(match.getRule());
                 if (m != null) fired.add(m.id());
             }
 
             @Override
             public void deleted(Object fact) {
-                if (fact instanceof Finding) origin.remove(fact);
+                if (fact instanceof Finding) {
+                    origin.remove(fact);
+                    policyCites.remove(fact);
+                }
             }
         };
         List<Finding> findings = new ArrayList<>();
@@ -133,11 +152,11 @@ public final class Evaluator {
                 failure = engine("failed", work.lang());
             }
         }
-        return assemble(ruleset, findings, origin, failure, List.copyOf(fired), work.lang());
+        return assemble(ruleset, findings, origin, policyCites, failure, List.copyOf(fired), work.lang());
     }
 
     private static Evaluation assemble(Ruleset ruleset, List<Finding> findings, Map<Object, Rule> origin,
-                                       String failure, List<String> fired, String lang) {
+                                       Map<Object, List<String>> policyCites, String failure, List<String> fired, String lang) {
         List<Decision.Reason> reasons = new ArrayList<>();
         List<Decision.Obligation> obligations = new ArrayList<>();
         Map<String, Decision.Missing> missing = new LinkedHashMap<>();
@@ -152,7 +171,16 @@ public final class Evaluator {
                 Rule r = origin.get(f);
                 RuleMeta m = r == null ? null : ruleset.sessions().meta(r);
                 if (m == null) continue; // not inserted by a rule: ignore
-                List<Decision.CitationRef> cites = m.citations().stream().map(id -> {
+                // The rule's citations, then those of the policy values its match held (a retention
+                // limit's CNIL source), each once.
+                List<String> ids = m.citations();
+                List<String> fromPolicy = policyCites.get(f);
+                if (fromPolicy != null) {
+                    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(ids);
+                    all.addAll(fromPolicy);
+                    ids = List.copyOf(all);
+                }
+                List<Decision.CitationRef> cites = ids.stream().map(id -> {
                     Citation c = ruleset.policies().citation(id);
                     return new Decision.CitationRef(c.id(), c.label(), c.url());
                 }).toList();

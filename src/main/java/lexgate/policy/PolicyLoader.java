@@ -92,12 +92,13 @@ public final class PolicyLoader {
         List<Adequacy> adequacyList = new ArrayList<>();
         for (JsonNode n : adequacy.path("decisions")) {
             adequacyList.add(new Adequacy(required(n, "country", "adequacy.yaml"), required(n, "decision", "adequacy.yaml"),
-                    date(n, "from", "adequacy.yaml"), date(n, "until", "adequacy.yaml"), strings(n.path("mechanisms"))));
+                    date(n, "from", "adequacy.yaml"), date(n, "until", "adequacy.yaml"), strings(n.path("mechanisms")), cites(n, "adequacy.yaml", citeMap)));
         }
         List<ConsentAge> ageList = new ArrayList<>();
         for (JsonNode n : ages.path("ages")) {
             ageList.add(new ConsentAge(required(n, "country", "consent-ages.yaml"), n.path("age").asInt(16),
-                    n.path("source").asText(""), date(n, "from", "consent-ages.yaml"), date(n, "until", "consent-ages.yaml")));
+                    n.path("source").asText(""), date(n, "from", "consent-ages.yaml"), date(n, "until", "consent-ages.yaml"),
+                    cites(n, "consent-ages.yaml", citeMap)));
         }
         List<RetentionLimit> limits = new ArrayList<>();
         for (JsonNode n : retention.path("limits")) {
@@ -108,7 +109,8 @@ public final class PolicyLoader {
                 problems.add("retention.yaml: period '" + period + "' is not an ISO-8601 period such as P3D or P10Y");
             }
             limits.add(new RetentionLimit(required(n, "purpose", "retention.yaml"), n.path("jurisdiction").asText("EU"),
-                    period, n.path("source").asText(""), date(n, "from", "retention.yaml"), date(n, "until", "retention.yaml")));
+                    period, n.path("source").asText(""), date(n, "from", "retention.yaml"), date(n, "until", "retention.yaml"),
+                    cites(n, "retention.yaml", citeMap)));
         }
         List<NationalLayer> jurisdictions = new ArrayList<>();
         fields(juris.path("layers"), "jurisdictions.yaml",
@@ -198,6 +200,18 @@ public final class PolicyLoader {
             problems.add(where + ": '" + field + "' is not an ISO date: " + v.asText());
             return null;
         }
+    }
+
+    /** The entry's {@code cite:} (a list of citation ids), each checked against citations.yaml. */
+    private List<String> cites(JsonNode n, String file, Map<String, Citation> citeMap) {
+        List<String> ids = n.path("cite").isTextual() ? List.of(n.path("cite").asText().split("\\s*,\\s*")) : strings(n.path("cite"));
+        for (String id : ids) {
+            if (!citeMap.containsKey(id)) {
+                String near = Suggest.nearest(id, citeMap.keySet());
+                problems.add(file + ": cite '" + id + "' is not in citations.yaml" + (near == null ? "" : "; did you mean " + near + "?"));
+            }
+        }
+        return ids;
     }
 
     private static List<String> strings(JsonNode arr) {

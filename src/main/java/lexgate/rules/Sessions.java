@@ -58,8 +58,8 @@ public final class Sessions {
         /** A rule (never null) inserted the fact. */
         void inserted(Object fact, Rule rule);
 
-        /** The rule fired. */
-        void fired(Rule rule);
+        /** The match is about to fire (its rule's consequence runs next, on this thread). */
+        void fired(org.kie.api.runtime.rule.Match match);
 
         /** The fact left working memory (a rule deleted it, or the truth maintenance withdrew it). */
         void deleted(Object fact);
@@ -220,7 +220,7 @@ public final class Sessions {
                 Observer o = observer;
                 int n = kie.fireAllRules(match -> {
                     boolean accept = filter.accept(match);
-                    if (accept && o != null) o.fired(match.getRule());
+                    if (accept && o != null) o.fired(match);
                     return accept;
                 }, max);
                 if (n >= max) tainted = true;

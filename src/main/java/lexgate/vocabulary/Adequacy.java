@@ -5,14 +5,16 @@ import java.util.List;
 
 /** An adequacy decision under Art. 45 from {@code policies/adequacy.yaml}, with the dates it covers. */
 @Doc("An adequacy decision under Art. 45 from policies/adequacy.yaml, with the dates it covers.")
-public final class Adequacy {
+public final class Adequacy implements Cited {
     private final String country, decision;
     private final LocalDate from, until;
+    private final java.util.List<String> citations;
     private final List<String> mechanisms;
 
     /** Built by the policy loader. {@code until} is exclusive and null while in force. */
     @Doc("Built by the policy loader. until is exclusive and null while in force.")
-    public Adequacy(String country, String decision, LocalDate from, LocalDate until, List<String> mechanisms) {
+    public Adequacy(String country, String decision, LocalDate from, LocalDate until, List<String> mechanisms, java.util.List<String> citations) {
+        this.citations = java.util.List.copyOf(citations);
         this.country = country;
         this.decision = decision;
         this.from = from;
@@ -44,4 +46,8 @@ public final class Adequacy {
     @Doc("True when the decision covers a transfer made under the mechanism.")
     @RuleApi
     public boolean covers(@Codes(CodeSet.MECHANISM) String mechanism) { return mechanisms.contains(mechanism); }
+    /** The citation ids of the sources that set this value (policies/citations.yaml). */
+    @Doc("The citation ids of the sources that set this value (cite: in its policy file); they are added to the reasons of a rule that matched it.")
+    @Override
+    public java.util.List<String> getCitations() { return citations; }
 }

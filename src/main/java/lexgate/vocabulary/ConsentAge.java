@@ -4,14 +4,16 @@ import java.time.LocalDate;
 
 /** A member state's age of digital consent under Art. 8(1) from {@code policies/consent-ages.yaml}. */
 @Doc("A member state's age of digital consent under Art. 8(1) from policies/consent-ages.yaml.")
-public final class ConsentAge {
+public final class ConsentAge implements Cited {
     private final String country, source;
     private final int age;
     private final LocalDate from, until;
+    private final java.util.List<String> citations;
 
     /** Built by the policy loader. */
     @Doc("Built by the policy loader.")
-    public ConsentAge(String country, int age, String source, LocalDate from, LocalDate until) {
+    public ConsentAge(String country, int age, String source, LocalDate from, LocalDate until, java.util.List<String> citations) {
+        this.citations = java.util.List.copyOf(citations);
         this.country = country;
         this.age = age;
         this.source = source;
@@ -32,4 +34,8 @@ public final class ConsentAge {
     @Doc("True when this age applied on the day.")
     @RuleApi
     public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
+    /** The citation ids of the sources that set this value (policies/citations.yaml). */
+    @Doc("The citation ids of the sources that set this value (cite: in its policy file); they are added to the reasons of a rule that matched it.")
+    @Override
+    public java.util.List<String> getCitations() { return citations; }
 }

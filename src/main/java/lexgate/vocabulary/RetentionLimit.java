@@ -4,14 +4,16 @@ import java.time.LocalDate;
 
 /** A retention limit for a purpose in one jurisdiction, from {@code policies/retention.yaml}. */
 @Doc("A retention limit for a purpose in one jurisdiction, from policies/retention.yaml.")
-public final class RetentionLimit {
+public final class RetentionLimit implements Cited {
     private final String purpose, jurisdiction, period, source;
     private final LocalDate from, until;
+    private final java.util.List<String> citations;
 
     /** Built by the policy loader. {@code period} is ISO-8601 ("P3D", "P1M", "P10Y"). */
     @Doc("Built by the policy loader. period is ISO-8601 (\"P3D\", \"P1M\", \"P10Y\").")
     public RetentionLimit(String purpose, String jurisdiction, String period, String source,
-                          LocalDate from, LocalDate until) {
+                          LocalDate from, LocalDate until, java.util.List<String> citations) {
+        this.citations = java.util.List.copyOf(citations);
         this.purpose = purpose;
         this.jurisdiction = jurisdiction;
         this.period = period;
@@ -56,4 +58,8 @@ public final class RetentionLimit {
     @Doc("True when this limit applied on the day.")
     @RuleApi
     public boolean inForceOn(LocalDate day) { return InForce.on(from, until, day); }
+    /** The citation ids of the sources that set this value (policies/citations.yaml). */
+    @Doc("The citation ids of the sources that set this value (cite: in its policy file); they are added to the reasons of a rule that matched it.")
+    @Override
+    public java.util.List<String> getCitations() { return citations; }
 }
