@@ -49,7 +49,7 @@ public final class RulesetCompiler {
      * Whether every rule must quote its provisions and have French and German explanations (the
      * lint of issue 20); the texts that exist are always checked.
      */
-    static final boolean LAW_TEXT_REQUIRED = false;
+    static final boolean LAW_TEXT_REQUIRED = true;
 
     /** The longest version label a decision record holds. */
     public static final int MAX_VERSION = 128;
@@ -238,10 +238,10 @@ public final class RulesetCompiler {
         parsed.forEach((file, pd) -> packages.putIfAbsent(pd.getName(), file));
         Map<String, RuleMeta> byId = new java.util.TreeMap<>();
         metas.values().forEach(m -> byId.put(m.id(), m));
-        List<String> textProblems = RuleTexts.check(texts, byId, LAW_TEXT_REQUIRED);
-        if (!textProblems.isEmpty()) throw new RulesetException(textProblems);
-        // Second wall: what Drools compiled, read back (generated classes' constant pools, compiled conditions).
-        List<String> compiled = walls.compiledCheck() ? CompiledRulesCheck.check(kieBase, packages, ruleLines, codes) : List.of();
+        // Second wall: what Drools compiled, read back (generated classes' constant pools, compiled conditions);
+        // reported first, with the texts' problems after it, all in one go.
+        List<String> compiled = new ArrayList<>(walls.compiledCheck() ? CompiledRulesCheck.check(kieBase, packages, ruleLines, codes) : List.of());
+        compiled.addAll(RuleTexts.check(texts, byId, LAW_TEXT_REQUIRED));
         if (!compiled.isEmpty()) throw new RulesetException(compiled);
         List<String> unknown = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {

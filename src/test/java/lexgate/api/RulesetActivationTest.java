@@ -138,20 +138,23 @@ class RulesetActivationTest {
 
     @Test
     void validateHasItsLimits() throws Exception {
-        // One validation at a time per key: a second while the first runs is 429.
+        // One validation at a time per key: a second while the first runs is 429. Which of the two
+        // reaches the service first is the scheduler's choice, so the test asks only that one ran
+        // (200) and one was refused (429) while it ran.
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().contentType("application/json")
                 .body(Map.of("files", Map.of())).when().post("/v1/rulesets/validate").statusCode());
-        int second = 0;
+        java.util.List<Integer> others = new java.util.ArrayList<>();
         for (int i = 0; i < 200 && !first.isDone(); i++) {
             Thread.sleep(20);
             int s = given().contentType("application/json").body(Map.of("files", Map.of())).when().post("/v1/rulesets/validate").statusCode();
-            if (s == 429) {
-                second = s;
-                break;
-            }
+            others.add(s);
+            if (s == 429) break;
         }
-        assertEquals(200, first.get());
-        assertEquals(429, second, "a second validation by the same key while one ran");
+        java.util.List<Integer> all = new java.util.ArrayList<>(others);
+        all.add(first.get());
+        assertTrue(all.contains(429), "a second validation by the same key while one ran: " + all);
+        assertTrue(all.contains(200), "the validation that ran: " + all);
+        assertTrue(all.stream().allMatch(s -> s == 200 || s == 429), all.toString());
         // A file over the size limit is named.
         given().contentType("application/json").body(Map.of("files", Map.of("rules/eu/big.drl", "x".repeat(600_000))))
                 .when().post("/v1/rulesets/validate").then().statusCode(422)

@@ -25,7 +25,12 @@ class RuleWallsTest {
     /** The shipped policies and one rule file with the given conditions and consequence. */
     static List<SourceFile> ruleset(String when, String then) {
         List<SourceFile> files = new ArrayList<>(RulesetCompiler.readFiles(java.nio.file.Path.of("rules"), java.nio.file.Path.of("policies"))
-                .stream().filter(f -> !f.path().endsWith(".drl")).toList());
+                .stream().filter(f -> !f.path().endsWith(".drl") && !RuleTexts.isTextFile(f.path())).toList());
+        files.add(new SourceFile("rules/escapes/x.law.yaml", """
+                escapes.x:
+                  - cite: eu-gdpr:A5-1-f
+                    text: "Personal data shall be ... processed in a manner that ensures appropriate security of the personal data ..."
+                """));
         files.add(new SourceFile("rules/escapes/x.drl", """
                 package escapes;
 
@@ -131,10 +136,12 @@ class RuleWallsTest {
 
     @Test
     void aRuleWithinTheAllowListPassesAllThreeWalls() {
-        Ruleset r = RulesetCompiler.compile(ruleset("$op : Operation(purpose == \"ai-model-training\", hasCategory(\"health\"), $p : purpose)\n"
+        List<SourceFile> files = ruleset("$op : Operation(purpose == \"ai-model-training\", hasCategory(\"health\"), $p : purpose)\n"
                         + "    Purpose(code == $p, contractual == false)\n    not Consent(explicit == Tri.TRUE)",
-                "insertLogical(Finding.review(\"Training on health data (\" + $p + \") needs explicit consent.\"));"),
-                RulesetCompiler.Walls.ALL);
+                "insertLogical(Finding.review(\"Training on health data (\" + $p + \") needs explicit consent.\"));");
+        files.add(new SourceFile("rules/escapes/x.messages.fr.yaml", "escapes.x: [\"L'entraînement sur des données de santé ({0}) exige un consentement explicite.\"]\n"));
+        files.add(new SourceFile("rules/escapes/x.messages.de.yaml", "escapes.x: [\"Das Training mit Gesundheitsdaten ({0}) erfordert eine ausdrückliche Einwilligung.\"]\n"));
+        Ruleset r = RulesetCompiler.compile(files, RulesetCompiler.Walls.ALL);
         assertEquals(1, r.rules().size());
     }
 }

@@ -1,0 +1,122 @@
+package lexgate.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Explanations in the reader's language (issue 20): Accept-Language fr, de or en gives each reason's
+ * and obligation's explanation from the rules' messages files, the stored decision keeps the language
+ * it was answered in, and a replay compares meaning (rules and outcomes), not wording.
+ */
+@QuarkusTest
+class LanguageTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** rule id -> its explanations in the language, from every rules/**.messages.LANG.yaml. */
+    static Map<String, List<String>> messages(String lang) throws Exception {
+        Map<String, List<String>> out = new HashMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".messages." + lang + ".yaml")).toList()) {
+                JsonNode root = new YAMLMapper().readTree(p.toFile());
+                root.fields().forEachRemaining(e -> {
+                    List<String> texts = new java.util.ArrayList<>();
+                    if (e.getValue().isArray()) e.getValue().forEach(t -> texts.add(t.asText()));
+                    else texts.add(e.getValue().asText());
+                    out.put(e.getKey(), texts);
+                });
+            }
+        }
+        return out;
+    }
+
+    /** True when the text is one of the templates with its placeholders filled by anything. */
+    static boolean fills(String text, List<String> templates) {
+        for (String t : templates) {
+            StringBuilder re = new StringBuilder();
+            for (String part : t.split("\\{\\d+}", -1)) {
+                if (re.length() > 0) re.append(".*?");
+                re.append(java.util.regex.Pattern.quote(part));
+            }
+            if (java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.DOTALL).matcher(text).matches()) return true;
+        }
+        return false;
+    }
+
+    static Response decide(String body, String acceptLanguage) {
+        return given().contentType("application/json").header("Accept-Language", acceptLanguage).body(body)
+                .when().post("/v1/decisions").then().statusCode(201).extract().response();
+    }
+
+    @Test
+    void eachLanguageGetsTheRulesOwnExplanationsInIt() throws Exception {
+        String body = Files.readString(Path.of("examples/ai-training-no-notice-no-opt-out.json"));
+        Map<String, String> firstReason = new HashMap<>();
+        for (String lang : List.of("en", "fr", "de")) {
+            Response r = decide(body, lang + ";q=0.9, *;q=0.1");
+            assertEquals(lang, r.header("Content-Language"), "Content-Language for " + lang);
+            JsonNode d = JSON.readTree(r.asString());
+            assertEquals(lang, d.path("language").asText());
+            Map<String, List<String>> texts = lang.equals("en") ? Map.of() : messages(lang);
+            int checked = 0;
+            for (String kind : List.of("reasons", "obligations")) {
+                for (JsonNode x : d.path(kind)) {
+                    String rule = x.path("rule").asText();
+                    if (rule.startsWith("lexgate.")) continue;
+                    String explanation = x.path("explanation").asText();
+                    if (!lang.equals("en")) {
+                        List<String> mine = texts.get(rule);
+                        assertTrue(mine != null, rule + " has no " + lang + " explanation");
+                        assertTrue(fills(explanation, mine), rule + " in " + lang + ": '" + explanation + "' is none of " + mine);
+                    }
+                    checked++;
+                }
+            }
+            assertTrue(checked >= 3, "reasons and obligations checked: " + checked);
+            firstReason.put(lang, d.path("reasons").get(0).path("explanation").asText());
+            assertEquals("DENY", d.path("outcome").asText(), "the outcome does not depend on the language");
+        }
+        assertNotEquals(firstReason.get("en"), firstReason.get("fr"));
+        assertNotEquals(firstReason.get("en"), firstReason.get("de"));
+        assertNotEquals(firstReason.get("fr"), firstReason.get("de"));
+    }
+
+    @Test
+    void aStoredDecisionKeepsItsLanguageAndItsReplayComparesMeaningNotWording() throws Exception {
+        String body = Files.readString(Path.of("examples/ai-training-with-safeguards.json"));
+        Response r = decide(body, "de-DE,de;q=0.9,en;q=0.5");
+        String id = JSON.readTree(r.asString()).path("decisionId").asText();
+        String german = JSON.readTree(r.asString()).path("reasons").get(0).path("explanation").asText();
+        given().header("Accept-Language", "en").when().get("/v1/decisions/" + id).then().statusCode(200)
+                .body("language", equalTo("de")).body("reasons[0].explanation", equalTo(german));
+        JsonNode replay = JSON.readTree(given().contentType("application/json").header("Accept-Language", "fr")
+                .body("{\"against\":\"original\"}").when().post("/v1/decisions/" + id + "/replay")
+                .then().statusCode(200).extract().asString());
+        assertFalse(replay.path("diff").path("changed").asBoolean(), "same rules, same outcome: no change, whatever the wording: " + replay.path("diff"));
+    }
+
+    @Test
+    void aLanguageWeDoNotHaveFallsBackToEnglish() throws Exception {
+        String body = Files.readString(Path.of("examples/ai-training-no-notice-no-opt-out.json"));
+        Response r = decide(body, "it, es;q=0.8");
+        assertEquals("en", r.header("Content-Language"));
+        assertEquals("en", JSON.readTree(r.asString()).path("language").asText());
+    }
+}
