@@ -131,6 +131,8 @@ public class RulesetResource {
             description = "Which ruleset began to serve, when, by whom, how (startup, reload, activate), and what it replaced; paged by page and size (at most 500). Roles review or author.")
     @APIResponse(responseCode = "200", description = "One page of activations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ActivationPage.class)))
+    @APIResponse(responseCode = "404", description = "page or size is not a number (an unconvertible query parameter)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     @Path("/activations")
@@ -221,6 +223,8 @@ public class RulesetResource {
             description = "Each with its latest validation and its activations; paged by page and size (at most 200). Roles review or author.")
     @APIResponse(responseCode = "200", description = "One page of stored rulesets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RulesetPage.class)))
+    @APIResponse(responseCode = "404", description = "page or size is not a number (an unconvertible query parameter)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     public Map<String, Object> list(@QueryParam("page") @DefaultValue("0") int page,
