@@ -1,5 +1,13 @@
 package lexgate.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +31,11 @@ import java.util.Map;
  */
 @Path("/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
+@SecurityRequirement(name = ApiDocument.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class AuditResource {
 
     @Inject
@@ -35,6 +48,10 @@ public class AuditResource {
     SigningKeys keys;
 
     /** {@code intact}, how many records and rulesets were verified, every problem, the checkpoint used. */
+    @Operation(operationId = "verifyRecord", summary = "Re-check the whole record",
+            description = "Every decision hash and link recomputed, the chain head, every stored ruleset digest, and the Merkle root against the latest signed checkpoint; intact only when nothing is wrong; names the first record that does not match. Role review.")
+    @APIResponse(responseCode = "200", description = "The verification",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordVerifier.Result.class)))
     @GET
     @Path("/verify")
     @Allowed(Role.REVIEW)
@@ -47,6 +64,10 @@ public class AuditResource {
     }
 
     /** The trusted signed checkpoints, largest tree last, with where each is kept. */
+    @Operation(operationId = "listCheckpoints", summary = "The trusted signed checkpoints",
+            description = "Largest tree last, each with whether it is in the checkpoint log. Role review.")
+    @APIResponse(responseCode = "200", description = "Checkpoints",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CheckpointList.class)))
     @GET
     @Path("/checkpoints")
     @Allowed(Role.REVIEW)
@@ -73,6 +94,10 @@ public class AuditResource {
     }
 
     /** Signs a checkpoint of the chain now (admin). */
+    @Operation(operationId = "signCheckpoint", summary = "Sign a checkpoint of the chain now",
+            description = "Role admin.")
+    @APIResponse(responseCode = "200", description = "The checkpoint signed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Checkpoints.Checkpoint.class)))
     @POST
     @Path("/checkpoints")
     @Allowed(Role.ADMIN)
@@ -85,6 +110,11 @@ public class AuditResource {
     }
 
     /** The public key that signs checkpoints (PEM); keys trusted from earlier rotations are at /public-keys. */
+    @Operation(operationId = "getPublicKey", summary = "The public key that signs checkpoints",
+            description = "PEM (SubjectPublicKeyInfo, Ed25519). Role review.")
+    @APIResponse(responseCode = "200", description = "The key as PEM",
+            content = {@Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     @GET
     @Path("/public-key")
     @Produces({"application/x-pem-file", MediaType.TEXT_PLAIN})
@@ -94,6 +124,11 @@ public class AuditResource {
     }
 
     /** Every trusted public key by id (the current one first). */
+    @Operation(operationId = "listPublicKeys", summary = "Every trusted public key by id",
+            description = "The current key first, then keys trusted from earlier rotations, as PEM. Role review.")
+    @APIResponse(responseCode = "200", description = "Key id to PEM",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    additionalProperties = String.class)))
     @GET
     @Path("/public-keys")
     @Allowed(Role.REVIEW)

@@ -1,5 +1,13 @@
 package lexgate.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +25,11 @@ import java.util.Map;
 /** {@code POST /v1/decisions/{id}/replay}: one stored decision against "original", "active" or a digest. */
 @Path("/v1/decisions/{id}/replay")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "replays")
+@SecurityRequirement(name = ApiDocument.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class DecisionReplayResource {
 
     @Inject
@@ -29,6 +42,15 @@ public class DecisionReplayResource {
     public record ReplayRequest(String against, String asOf) {}
 
     /** Re-evaluates a stored decision against "original", "active" or a digest and returns the new result with a diff. */
+    @Operation(operationId = "replayDecision", summary = "Re-evaluate one stored decision",
+            description = "Against original (the ruleset that decided, default), active, or a digest sha256:...; asOf optional. Returns the new result and its difference from the stored one. The body may be empty. Role review.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReplayRequest.class)))
+    @APIResponse(responseCode = "200", description = "The new result with the difference",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.SingleReplay.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @POST
         @Consumes(MediaType.WILDCARD)

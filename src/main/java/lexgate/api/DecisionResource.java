@@ -19,6 +19,19 @@ import lexgate.store.DecisionRecord;
 import lexgate.store.DecisionStore;
 import lexgate.store.StorageUnavailableException;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -26,6 +39,11 @@ import java.util.concurrent.Executor;
 /** {@code POST /v1/decisions} evaluates and stores; {@code GET /v1/decisions/{id}} reads a stored decision back. */
 @Path("/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "decisions")
+@SecurityRequirement(name = ApiDocument.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class DecisionResource {
 
     @Inject
@@ -47,6 +65,40 @@ public class DecisionResource {
      * record commits): the evaluation is pure computation, and the answer is written on this
      * request's I/O thread when the writer's commit completes the stage.
      */
+    @Operation(operationId = "decide", summary = "Evaluate one processing operation",
+            description = "Evaluates the operation against the active ruleset and answers 201 once the decision is stored, "
+                    + "with its Location. Absent request fields are unknown, never false: a rule that needs an unknown fact "
+                    + "answers REVIEW and names it under missing. A repeat with the same Idempotency-Key and body answers 200 "
+                    + "with the first decision. Role decide.")
+    @RequestBody(required = true, description = "A processing operation (decision-api-v1)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = lexgate.decision.OperationRequest.class),
+            examples = {
+                    @ExampleObject(name = "ai-training-with-safeguards", summary = "examples/ai-training-with-safeguards.json",
+                            value = ApiExamples.AI_TRAINING_WITH_SAFEGUARDS),
+                    @ExampleObject(name = "ai-training-no-notice-no-opt-out", summary = "examples/ai-training-no-notice-no-opt-out.json",
+                            value = ApiExamples.AI_TRAINING_NO_NOTICE_NO_OPT_OUT),
+                    @ExampleObject(name = "ai-training-pre-ticked-consent", summary = "examples/ai-training-pre-ticked-consent.json",
+                            value = ApiExamples.AI_TRAINING_PRE_TICKED_CONSENT)}))
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = false,
+            description = "1 to 255 printable ASCII characters; a retry with the same key and body returns the first decision",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @Parameter(name = "Accept-Language", in = ParameterIn.HEADER, required = false,
+            description = "the language of the explanations (en, fr, de); English when none fits",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "201", description = "The decision, stored",
+            headers = {@Header(name = "Location", required = true, description = "/v1/decisions/{decisionId}",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Language", description = "the language of the explanations",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = lexgate.decision.Decision.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key and body: the decision first made for it",
+            headers = @Header(name = "Location", required = true, description = "/v1/decisions/{decisionId}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = lexgate.decision.Decision.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.DECIDE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +143,35 @@ public class DecisionResource {
      * {@code limit} (default 50, at most 500) and the opaque {@code cursor} of the previous page's
      * {@code next}.
      */
+    @Operation(operationId = "findDecisions", summary = "Find stored decisions",
+            description = "Stored decisions, newest first, filtered (all filters optional, combined with AND) and paged; the "
+                    + "next page is in next and in the Link header (rel=\"next\"). Accept: text/csv gives the same rows as "
+                    + "CSV (RFC 4180, a header line). Role review.")
+    @Parameter(name = "outcome", in = ParameterIn.QUERY, schema = @Schema(implementation = lexgate.decision.Decision.Outcome.class))
+    @Parameter(name = "purpose", in = ParameterIn.QUERY, description = "purpose.code", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "rule", in = ParameterIn.QUERY, description = "a rule id among the reasons or obligations",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "citation", in = ParameterIn.QUERY, description = "a citation id prefix, e.g. eu-gdpr:A6",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "operationId", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "client", in = ParameterIn.QUERY, description = "the API key id or JWT subject that asked",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "storedFrom", in = ParameterIn.QUERY, description = "ISO instant or date", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "storedTo", in = ParameterIn.QUERY, description = "ISO instant or date", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "asOfFrom", in = ParameterIn.QUERY, description = "ISO date", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "asOfTo", in = ParameterIn.QUERY, description = "ISO date", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 500, default 50",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "the next of the previous page, unchanged",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "One page of stored decisions",
+            headers = @Header(name = "Link", description = "<…>; rel=\"next\" when there is a next page", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.DecisionPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                            description = "decisionId,operationId,outcome,asOf,evaluatedAt,purpose,controller,client,rulesetVersion,"
+                                    + "rulesetDigest,rules"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -127,6 +208,13 @@ public class DecisionResource {
      * and its audit path to a signed checkpoint, and every file of the ruleset that decided; checkable
      * offline with {@code bin/lexgate verify-evidence FILE --public-key KEY}. 404 problem if unknown.
      */
+    @Operation(operationId = "getDecisionEvidence", summary = "The evidence document of one decision",
+            description = "Request and response as stored, the record's place and hashes in the chain, a signed checkpoint that "
+                    + "covers it with its audit path, and every file of the ruleset that decided; checkable offline with "
+                    + "bin/lexgate verify-evidence FILE --public-key KEY. Role review.")
+    @APIResponse(responseCode = "200", description = "The evidence document (served as an attachment)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Evidence.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}/evidence")
@@ -142,6 +230,12 @@ public class DecisionResource {
     }
 
     /** The stored decision with the request it evaluated; 404 problem if unknown. */
+    @Operation(operationId = "getDecision", summary = "A stored decision",
+            description = "The same body as the 201 of decide plus request: the operation exactly as evaluated (after defaults). "
+                    + "Role review.")
+    @APIResponse(responseCode = "200", description = "The stored decision with its request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = lexgate.decision.Decision.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}")

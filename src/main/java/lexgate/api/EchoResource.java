@@ -21,6 +21,7 @@ public class EchoResource {
     boolean enabled;
 
     /** Returns the body it was given. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true) // a benchmark aid, not public API
     @lexgate.security.Allowed(lexgate.security.Role.DECIDE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,13 @@
 package lexgate.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
@@ -24,6 +32,11 @@ import java.util.Map;
 /** Impact analyses ({@code /v1/replays}): replay many stored decisions against a ruleset in the background. */
 @Path("/v1/replays")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "replays")
+@SecurityRequirement(name = ApiDocument.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class ReplayResource {
 
     @Inject
@@ -39,6 +52,17 @@ public class ReplayResource {
      * Starts an impact analysis over stored decisions; 202 with the replay's location. Starting one is
      * the legal author's step (it tries a candidate ruleset); reviewers read the lists and reports.
      */
+    @Operation(operationId = "startImpactAnalysis", summary = "Start an impact analysis",
+            description = "Replays stored decisions (filtered) against a target ruleset (candidate: the rules on disk, active, or a digest) in the background; 202 with the replay and its Location. baseline stored (default: each decision as stored) or active. Role author.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImpactRequest.class)))
+    @APIResponse(responseCode = "202", description = "Started",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", required = true,
+                    description = "/v1/replays/{replayId}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Replay.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +77,12 @@ public class ReplayResource {
      * The impact analyses (and, with {@code kind=single} or {@code kind=all}, single replays), newest
      * first: who started each, when, against which digest and baseline, with which filters, and how far it got.
      */
+    @Operation(operationId = "listReplays", summary = "Impact analyses, newest first",
+            description = "Who started each, when, against which digest and baseline, with which filters, how far it got; kind impact (default), single or all; limit 1 to 500 (default 50). Role review.")
+    @APIResponse(responseCode = "200", description = "Replays",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ReplayList.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     public Response list(@QueryParam("kind") @DefaultValue("impact") String kind, @QueryParam("limit") String limit) {
@@ -72,6 +102,16 @@ public class ReplayResource {
      * asOf, both outcomes and the rules of the reasons added and removed; paged by {@code limit}
      * (default 100, at most 500) and the {@code cursor} of the previous page's {@code next}.
      */
+    @Operation(operationId = "getImpactReport", summary = "The hand-over report of an impact analysis",
+            description = "The analysis, its summary (changed and unchanged, outcome counts before and after) and the changed decisions with operation id, purpose, controller, asOf, both outcomes and the reasons added and removed; paged by limit (default 100, at most 500) and cursor. Accept: text/csv gives every changed decision as CSV. Role review.")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ReplayReport.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                            description = "decisionId,operationId,purpose,controller,asOf,storedAt,outcomeBefore,outcomeAfter,"
+                                    + "outcomeChanged,reasonsAdded,reasonsRemoved,citationsAdded,citationsRemoved"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}/report")
@@ -190,6 +230,11 @@ public class ReplayResource {
     }
 
     /** Progress and flip counts of a replay. */
+    @Operation(operationId = "getReplay", summary = "Progress and flip counts of a replay",
+            description = "Status, progress, the counts by outcome change and the summary. Role review.")
+    @APIResponse(responseCode = "200", description = "The replay",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Replay.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}")
@@ -200,6 +245,11 @@ public class ReplayResource {
     }
 
     /** The decisions whose result changed, with their diffs, paged. */
+    @Operation(operationId = "listReplayChanges", summary = "The decisions whose result changed, with their diffs",
+            description = "Paged by page and size (at most 500), ordered by decision id. Role review.")
+    @APIResponse(responseCode = "200", description = "One page of changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ReplayChangePage.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
     @GET
     @Path("/{id}/changes")

@@ -1,5 +1,13 @@
 package lexgate.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +29,11 @@ import java.util.TreeSet;
 /** {@code GET /v1/rules}: the catalogue legal teams browse, filtered by jurisdiction and citation. */
 @Path("/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "rules")
+@SecurityRequirement(name = ApiDocument.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class RuleCatalogueResource {
 
     @Inject
@@ -34,6 +47,10 @@ public class RuleCatalogueResource {
      * and line, and the scenarios that exercise it. {@code jurisdiction} filters exactly ("FR");
      * {@code citation} by id prefix ("eu-gdpr:A6" matches eu-gdpr:A6-1-f).
      */
+    @Operation(operationId = "listRules", summary = "The rule catalogue",
+            description = "Every active rule with title, citations (label and URL), jurisdiction, dates in force, file and line, and the scenarios that exercise it. jurisdiction filters exactly (FR); citation by id prefix (eu-gdpr:A6 matches eu-gdpr:A6-1-f). Roles decide, review or author.")
+    @APIResponse(responseCode = "200", description = "The active rules, filtered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RuleCatalogue.class)))
     @lexgate.security.Allowed({lexgate.security.Role.DECIDE, lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     public Map<String, Object> catalogue(@QueryParam("jurisdiction") String jurisdiction,

@@ -1,5 +1,13 @@
 package lexgate.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +34,11 @@ import java.util.Map;
 /** Rulesets: the active one, every one ever loaded, and reload without restart. */
 @Path("/v1/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "rulesets")
+@SecurityRequirement(name = ApiDocument.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class RulesetResource {
 
     @Inject
@@ -41,6 +54,10 @@ public class RulesetResource {
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     /** The ruleset serving decisions now. */
+    @Operation(operationId = "getActiveRuleset", summary = "The ruleset serving decisions now",
+            description = "Version label, digest, load time and rule count. Roles decide, review or author.")
+    @APIResponse(responseCode = "200", description = "The active ruleset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ActiveRuleset.class)))
     @lexgate.security.Allowed({lexgate.security.Role.DECIDE, lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     @Path("/active")
@@ -52,6 +69,11 @@ public class RulesetResource {
      * Compiles the rules directory; on success switches atomically and answers 200 with the active
      * digest; on any error keeps serving the current ruleset and answers 422 listing every problem.
      */
+    @Operation(operationId = "reloadRuleset", summary = "Validate the rules on disk and switch to them",
+            description = "Compiles and validates rules/ (walls, every rule reached, every scenario passing, a label of its own) and switches atomically; on any problem keeps serving the current ruleset and answers 422 listing every file:line (header Lexgate-Active-Ruleset). Role author.")
+    @APIResponse(responseCode = "200", description = "Switched (or unchanged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RulesetSwitch.class)))
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Path("/reload")
@@ -71,6 +93,12 @@ public class RulesetResource {
      * earlier digest). 200 with what serves now and before; 404 for an unknown digest; 422 for a
      * ruleset that was never validated, failed validation, or shares its label with another.
      */
+    @Operation(operationId = "activateRuleset", summary = "Activate a stored ruleset by digest",
+            description = "Activates a stored ruleset whose validation passed (a rollback activates an earlier digest). 404 for an unknown digest; 422 for one never validated, failed, or sharing its label with another. Role author.")
+    @APIResponse(responseCode = "200", description = "Activated (or unchanged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RulesetSwitch.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Path("/{digest}/activate")
@@ -99,6 +127,12 @@ public class RulesetResource {
     }
 
     /** Every activation, newest first, paged: which ruleset began to serve, when, by whom, how. */
+    @Operation(operationId = "listRulesetActivations", summary = "Every activation, newest first",
+            description = "Which ruleset began to serve, when, by whom, how (startup, reload, activate), and what it replaced; paged by page and size (at most 500). Roles review or author.")
+    @APIResponse(responseCode = "200", description = "One page of activations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ActivationPage.class)))
+    @APIResponse(responseCode = "404", description = "page or size is not a number (an unconvertible query parameter)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     @Path("/activations")
@@ -145,6 +179,17 @@ public class RulesetResource {
      * Checks a candidate set of rule, policy and scenario files without activating anything:
      * compile, lint, scenario reachability and every scenario's result. 200 with {@code valid}.
      */
+    @Operation(operationId = "validateRuleset", summary = "Check a candidate set of rule, policy and scenario files",
+            description = "Compiles, lints and runs every scenario over the files given (laid over the files on disk unless overlay is false); nothing is activated. The candidate is stored with its validation under its digest. valid only if all pass. One validation per caller at a time (429). Role author.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ValidateRequest.class)))
+    @APIResponse(responseCode = "200", description = "The validation result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = lexgate.scenario.CandidateCheck.Result.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
     @POST
     @Path("/validate")
@@ -174,6 +219,12 @@ public class RulesetResource {
     ValidationLimits validation;
 
     /** Every stored ruleset, newest first, paged, each with its latest validation and its activations. */
+    @Operation(operationId = "listRulesets", summary = "Every stored ruleset, newest first",
+            description = "Each with its latest validation and its activations; paged by page and size (at most 200). Roles review or author.")
+    @APIResponse(responseCode = "200", description = "One page of stored rulesets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RulesetPage.class)))
+    @APIResponse(responseCode = "404", description = "page or size is not a number (an unconvertible query parameter)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     public Map<String, Object> list(@QueryParam("page") @DefaultValue("0") int page,
@@ -195,6 +246,11 @@ public class RulesetResource {
     }
 
     /** One stored ruleset: version, first load, files, and its rules with ids, citations and dates in force. */
+    @Operation(operationId = "getRuleset", summary = "One stored ruleset",
+            description = "Version, first load, files with contents, and rules with ids, citations and dates in force. Roles review or author.")
+    @APIResponse(responseCode = "200", description = "The stored ruleset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.StoredRuleset.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
     @GET
     @Path("/{digest}")

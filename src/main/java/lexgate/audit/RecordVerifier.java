@@ -45,8 +45,13 @@ public class RecordVerifier {
      * The result: {@code intact} when nothing is wrong; how many records and rulesets were checked;
      * the first record that does not match (as before); every problem found; the checkpoint used.
      */
-    public record Result(boolean intact, long verified, Map<String, Object> firstMismatch, List<String> problems,
-                         long rulesetsVerified, Checkpoints.Checkpoint checkpoint) {}
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RecordVerification")
+    public record Result(boolean intact, long verified,
+                         @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true,
+                                 description = "the first record that does not match, null when none") Map<String, Object> firstMismatch,
+                         List<String> problems, long rulesetsVerified,
+                         @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true,
+                                 description = "the latest trusted checkpoint, null when none was signed") Checkpoints.Checkpoint checkpoint) {}
 
     /** Walks and checks everything. */
     public Result verify() {

@@ -3,26 +3,36 @@ package lexgate.decision;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /** A decision as the contract's response body defines it; {@code request} is set only when read back. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"decisionId", "outcome", "allowed", "asOf", "evaluatedAt", "ruleset", "language", "reasons", "obligations",
         "missing", "supervision", "exposure", "request"})
-public record Decision(String decisionId, Outcome outcome, boolean allowed, String asOf, String evaluatedAt,
-                       RulesetRef ruleset, List<Reason> reasons, List<Obligation> obligations,
-                       List<Missing> missing, OperationRequest request, String language, Supervision supervision,
+@Schema(description = "A decision (decision-api-v1): the outcome, every reason with its citations, the obligations that "
+        + "come with it and the facts the rules needed and did not get; request only when read back")
+public record Decision(@Schema(required = true) String decisionId, @Schema(required = true) Outcome outcome,
+                       @Schema(required = true, description = "true only for ALLOW") boolean allowed,
+                       @Schema(required = true, format = "date") String asOf,
+                       @Schema(required = true, format = "date-time") String evaluatedAt,
+                       @Schema(required = true) RulesetRef ruleset, @Schema(required = true) List<Reason> reasons,
+                       @Schema(required = true) List<Obligation> obligations,
+                       @Schema(required = true) List<Missing> missing,
+                       @Schema(description = "the operation exactly as evaluated (after defaults); only in GET /v1/decisions/{id}")
+                       OperationRequest request, String language, Supervision supervision,
                        Exposure exposure) {
 
     /** ALLOW, DENY or REVIEW. */
     public enum Outcome { ALLOW, DENY, REVIEW }
 
     /** The ruleset that decided. */
-    public record RulesetRef(String version, String digest) {}
+    public record RulesetRef(@Schema(required = true) String version, @Schema(required = true) String digest) {}
 
     /** A citation with its label and URL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CitationRef(String id, String label, String url) {}
+    public record CitationRef(@Schema(required = true) String id, String label, String url) {}
 
     /**
      * A reason: a rule that fired with effect PERMIT, DENY or REVIEW; {@code fineTier}, for a DENY, the
@@ -30,8 +40,9 @@ public record Decision(String decisionId, Outcome outcome, boolean allowed, Stri
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"rule", "effect", "fineTier", "jurisdiction", "citations", "explanation"})
-    public record Reason(String rule, String effect, String jurisdiction, List<CitationRef> citations,
-                         String explanation, String fineTier) {
+    public record Reason(@Schema(required = true) String rule,
+                         @Schema(required = true, enumeration = {"PERMIT", "DENY", "REVIEW"}) String effect, String jurisdiction, List<CitationRef> citations,
+                         String explanation, @Schema(enumeration = {"83(4)", "83(5)", "83(6)"}) String fineTier) {
         /** A reason without a fine tier. */
         public Reason(String rule, String effect, String jurisdiction, List<CitationRef> citations, String explanation) {
             this(rule, effect, jurisdiction, citations, explanation, null);

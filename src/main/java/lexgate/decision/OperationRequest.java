@@ -2,6 +2,8 @@ package lexgate.decision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -9,9 +11,13 @@ import java.util.List;
  * (decision-api-v1) defines it. Absent fields are null, which means unknown.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A processing operation (decision-api-v1). Every field not required is optional and unknown when "
+        + "absent (unknown is not false). Unknown fields are a 422.")
 public record OperationRequest(
-        String operationId, String asOf, Controller controller, PurposeSpec purpose, LegalBasis legalBasis,
-        DataSpec data, Subjects subjects, List<RecipientSpec> recipients, List<TransferSpec> transfers,
+        String operationId, @Schema(format = "date", description = "the day the processing happens; default today (UTC)") String asOf,
+        @Schema(required = true) Controller controller, @Schema(required = true) PurposeSpec purpose,
+        @Schema(required = true) LegalBasis legalBasis,
+        @Schema(required = true) DataSpec data, @Schema(required = true) Subjects subjects, List<RecipientSpec> recipients, List<TransferSpec> transfers,
         Retention retention, AutomatedDecisionSpec automatedDecision, Necessity necessity, Design design,
         Dpia dpia, Transparency transparency, Security security, List<String> characteristics,
         MarketingSpec marketing, FormalitiesSpec formalities) {
@@ -25,23 +31,25 @@ public record OperationRequest(
 
     /** {@code controller}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Controller(String name, String establishment, Boolean publicAuthority, String region,
+    public record Controller(@Schema(required = true) String name,
+                             @Schema(required = true, description = "ISO 3166-1 alpha-2, upper case", pattern = "^[A-Z]{2}$") String establishment, Boolean publicAuthority, String region,
                              Boolean targetsSubjects, Boolean federalBody) {}
 
     /** {@code purpose}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PurposeSpec(String code, String description, String originalPurpose) {}
+    public record PurposeSpec(@Schema(required = true, description = "open taxonomy kept in policies/") String code, String description, String originalPurpose) {}
 
     /** {@code legalBasis}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LegalBasis(String article, ConsentSpec consent, LegitimateInterestSpec legitimateInterest,
+    public record LegalBasis(@Schema(required = true, enumeration = {"6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)", "none"}) String article, ConsentSpec consent, LegitimateInterestSpec legitimateInterest,
                              String specialCategoryCondition, LawRef legalObligation, LawRef publicTask) {}
 
     /** {@code legalBasis.consent}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentSpec(Boolean freelyGiven, Boolean specific, Boolean informed, Boolean unambiguous,
                               Boolean explicit, Boolean refusalAsEasyAsAcceptance, Boolean withdrawable,
-                              Boolean recordKept, Boolean parentalConsent, String collectedBy,
+                              Boolean recordKept, Boolean parentalConsent,
+                              @Schema(enumeration = {"controller", "third-party"}) String collectedBy,
                               Boolean conditionOfService, Boolean equivalentAlternative) {}
 
     /** {@code legalBasis.legitimateInterest}. */
@@ -55,21 +63,24 @@ public record OperationRequest(
 
     /** {@code data}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DataSpec(List<String> categories, String source, Long subjectCount, Boolean pseudonymised,
+    public record DataSpec(@Schema(required = true, minItems = 1, description = "open taxonomy kept in policies/") List<String> categories,
+                           @Schema(enumeration = {"data-subject", "observed", "third-party", "publicly-available", "scraped", "inferred"}) String source, Long subjectCount, Boolean pseudonymised,
                            Boolean anonymised) {}
 
     /** {@code subjects}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subjects(List<String> categories, List<String> countries, Integer minimumAge,
+    public record Subjects(List<String> categories,
+                           @Schema(required = true, minItems = 1, description = "ISO 3166-1 alpha-2, upper case") List<String> countries, Integer minimumAge,
                            Boolean objectionsExcluded) {}
 
     /** {@code recipients[]}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RecipientSpec(String name, String role, String country, Boolean processingAgreement) {}
+    public record RecipientSpec(String name, @Schema(enumeration = {"processor", "controller", "joint-controller"}) String role, String country, Boolean processingAgreement) {}
 
     /** {@code transfers[]}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TransferSpec(String country, String mechanism, Boolean transferImpactAssessment,
+    public record TransferSpec(String country,
+                               @Schema(enumeration = {"adequacy", "dpf", "scc", "bcr", "derogation-art49", "none"}) String mechanism, Boolean transferImpactAssessment,
                                Boolean supplementaryMeasures) {}
 
     /** {@code retention}. */
@@ -79,7 +90,7 @@ public record OperationRequest(
     /** {@code automatedDecision}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AutomatedDecisionSpec(Boolean solelyAutomated, Boolean legalOrSimilarEffect, Boolean humanReview,
-                                        String exception) {}
+                                        @Schema(enumeration = {"contract", "law", "explicit-consent", "none"}) String exception) {}
 
     /** {@code necessity}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -103,7 +114,7 @@ public record OperationRequest(
 
     /** {@code marketing} (contract additions): how direct marketing reaches people. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MarketingSpec(String channel, Boolean existingCustomer, Boolean similarProducts, Boolean optOutOffered) {}
+    public record MarketingSpec(@Schema(enumeration = {"email", "sms", "automated-call", "phone", "post", "in-app", "online-ads"}) String channel, Boolean existingCustomer, Boolean similarProducts, Boolean optOutOffered) {}
 
     /** {@code formalities} (contract additions): prior formalities. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -27,6 +27,7 @@ public final class CandidateCheck {
      * compiled; scenario results; and the compiled ruleset (not part of the answer), so that a valid
      * candidate can be stored and later activated by its digest.
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ValidationResult")
     public record Result(boolean valid, String version, String digest, int rules, List<String> problems,
                          int scenariosPassed, int scenariosFailed, List<Failure> failures,
                          @com.fasterxml.jackson.annotation.JsonIgnore Ruleset ruleset) {

@@ -44,6 +44,7 @@ public class ApiKeys {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /** A key as created: the secret is in {@code key} and is never shown again. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CreatedKey")
     public record Created(String id, String name, String key, List<String> roles) {}
 
     void onStart(@Observes StartupEvent event) {

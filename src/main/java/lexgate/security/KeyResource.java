@@ -1,5 +1,13 @@
 package lexgate.security;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +33,11 @@ import java.util.Set;
 @Path("/v1/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
+@Tag(name = "keys")
+@SecurityRequirement(name = lexgate.api.ApiDocument.BEARER)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class KeyResource {
 
     @Inject
@@ -34,6 +47,15 @@ public class KeyResource {
     public record CreateKey(String name, List<String> roles) {}
 
     /** Creates a key; 201 with the key, which is never shown again. */
+    @Operation(operationId = "createKey", summary = "Create an API key",
+            description = "The key is in the answer and never shown again; roles are one or more of decide, review, author, admin. Role admin.")
+    @APIResponse(responseCode = "201", description = "Created; key is the secret, shown once",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", required = true,
+                    description = "/v1/keys/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeys.Created.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateKey req) {
@@ -55,6 +77,11 @@ public class KeyResource {
     }
 
     /** Every key with its roles and dates, never the secret. */
+    @Operation(operationId = "listKeys", summary = "Every API key",
+            description = "With roles and dates, never the secret. Role admin.")
+    @APIResponse(responseCode = "200", description = "The keys",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = lexgate.api.ApiSchemas.ApiKey.class)))
     @GET
     public List<Map<String, Object>> list() {
         return keys.list().stream().map(k -> {
@@ -69,6 +96,10 @@ public class KeyResource {
     }
 
     /** Revokes a key (it stays listed, for the record). */
+    @Operation(operationId = "revokeKey", summary = "Revoke an API key",
+            description = "It stays listed, with revokedAt. Role admin.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") String id) {
