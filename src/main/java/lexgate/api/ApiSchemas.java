@@ -92,7 +92,9 @@ public final class ApiSchemas {
                               @Schema(required = true) String jurisdiction,
                               @Schema(required = true, format = "date") String inForce,
                               @Schema(required = true, nullable = true, format = "date") String until,
-                              @Schema(required = true) String file, @Schema(required = true) int line) {}
+                              @Schema(required = true) String file, @Schema(required = true) int line,
+                              @Schema(required = true, description = "The provisions the rule implements, quoted word for word (national law in its language, with an English rendering)")
+                              List<lexgate.rules.RuleTexts.Quote> law) {}
 
     /** A file of a stored ruleset. */
     @Schema(name = "RulesetFile", description = "A file of a ruleset with its content")
@@ -114,6 +116,8 @@ public final class ApiSchemas {
                                 @Schema(required = true, format = "date") String inForce,
                                 @Schema(required = true, nullable = true, format = "date") String until,
                                 @Schema(required = true) String file, @Schema(required = true) int line,
+                                @Schema(required = true, description = "The provisions the rule implements, quoted word for word (national law in its language, with an English rendering)")
+                                List<lexgate.rules.RuleTexts.Quote> law,
                                 @Schema(required = true) List<String> scenarios) {}
 
     /** GET /v1/rules. */

@@ -117,13 +117,13 @@ public class DecisionResource {
         CompletionStage<DecisionService.Decided> decided;
         String lang = Languages.pick(ctx.getHeaderString("Accept-Language"));
         if (key == null) {
-            decided = decisions.decideAsync(parsed, caller, lang, after);
+            decided = decisions.decideAsync(parsed, caller.id(), lang, after);
         } else {
             if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
                 throw new lexgate.decision.InvalidRequestException(java.util.List.of(new lexgate.decision.FieldError("Idempotency-Key",
                         "must be 1 to 255 printable ASCII characters")));
             }
-            decided = decisions.decideIdempotent(parsed, caller,
+            decided = decisions.decideIdempotent(parsed, caller.id(),
                     new DecisionService.Idempotency(key, lexgate.store.DecisionChain.sha256(body)), lang, after);
         }
         // The body is the JSON already serialised for the record: no second serialisation, and the

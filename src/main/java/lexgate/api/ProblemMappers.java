@@ -1,5 +1,7 @@
 package lexgate.api;
 
+import java.util.List;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import lexgate.decision.InvalidRequestException;
@@ -71,6 +73,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response replay(lexgate.replay.ReplayException e) {
         return Problem.response(e.status(), e.status() == 404 ? "Not Found" : "Unprocessable Content", e.getMessage(), null);
+    }
+
+    /**
+     * A body Jackson could not read for an endpoint that binds it to a type (POST /v1/keys): a 400
+     * problem with where it went wrong, never Jackson's bodiless answer or a class name.
+     */
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        String field = null;
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+                else if (r.getIndex() >= 0) b.append('[').append(r.getIndex()).append(']');
+            }
+            field = b.length() == 0 ? null : b.toString();
+        }
+        String detail = field == null ? "the body is not JSON of the expected shape" + where
+                : "field " + field + " has a value of the wrong type" + where;
+        return Problem.response(400, "Bad Request", detail,
+                field == null ? null : List.of(new lexgate.decision.FieldError(field, "a value of the wrong type")));
     }
 
     @ServerExceptionMapper

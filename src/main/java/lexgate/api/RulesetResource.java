@@ -282,6 +282,7 @@ public class RulesetResource {
         out.put("until", m.until() == null ? null : m.until().toString());
         out.put("file", m.file());
         out.put("line", m.line());
+        out.put("law", m.quotes());
         return out;
     }
 

@@ -48,6 +48,6 @@ public class EvidenceService {
             throw new IllegalStateException("the chain cannot be read: " + e.getSQLState(), e);
         }
         RulesetRecord rs = rulesets.find(r.rulesetDigest).orElseThrow(() -> new IllegalStateException("ruleset not stored"));
-        return Optional.of(Evidence.build(mapper, r, cp, path, rs.version, rulesets.files(rs)));
+        return Optional.of(Evidence.build(mapper, r, cp, path, rs.version, lexgate.rules.SourceFile.of(rulesets.files(rs))));
     }
 }

@@ -80,23 +80,23 @@ public class DecisionService {
      * wait for the first; across instances the database's unique key (client, key) decides, and the
      * loser answers with the winner's decision. Looking the key up may block: runs off the I/O thread.
      */
-    public CompletionStage<Decided> decideIdempotent(OperationRequest request, lexgate.security.Caller caller, Idempotency idem,
+    public CompletionStage<Decided> decideIdempotent(OperationRequest request, String client, Idempotency idem,
                                                    String lang, Executor after) {
-        String slot = caller.id() + "\u0000" + idem.key();
+        String slot = client + "\u0000" + idem.key();
         CompletableFuture<Decided> mine = new CompletableFuture<>();
         InFlight existing = inFlight.putIfAbsent(slot, new InFlight(idem.bodySha(), mine));
         if (existing != null) {
             if (!existing.bodySha().equals(idem.bodySha())) return CompletableFuture.failedFuture(new IdempotencyConflict());
             return existing.done().thenApply(d -> new Decided(d.decisionId(), d.json(), true));
         }
-        CompletableFuture<Decided> result = CompletableFuture.supplyAsync(() -> stored(caller.id(), idem), Infrastructure.getDefaultWorkerPool())
+        CompletableFuture<Decided> result = CompletableFuture.supplyAsync(() -> stored(client, idem), Infrastructure.getDefaultWorkerPool())
                 .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
-                        : decideAsync(request, caller, idem, lang, after).toCompletableFuture()
+                        : decideAsync(request, client, idem, lang, after).toCompletableFuture()
                         .exceptionallyCompose(e -> {
                             // Another instance stored the same key first: answer with its decision.
                             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                             if (cause instanceof StorageUnavailableException && DecisionStore.rejectedData(cause)) {
-                                return CompletableFuture.supplyAsync(() -> stored(caller.id(), idem), Infrastructure.getDefaultWorkerPool())
+                                return CompletableFuture.supplyAsync(() -> stored(client, idem), Infrastructure.getDefaultWorkerPool())
                                         .thenCompose(again -> again.map(CompletableFuture::completedFuture)
                                                 .orElseGet(() -> CompletableFuture.failedFuture(cause)));
                             }
@@ -124,9 +124,9 @@ public class DecisionService {
     }
 
     /** Validates, evaluates and stores for the given client; the returned decision is committed. */
-    public Decided decide(OperationRequest request, lexgate.security.Caller caller) {
+    public Decided decide(OperationRequest request, String client) {
         try {
-            return decideAsync(request, caller, Runnable::run).toCompletableFuture().join();
+            return decideAsync(request, client, Runnable::run).toCompletableFuture().join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
@@ -143,16 +143,16 @@ public class DecisionService {
      * {@code after}, so that the single writer thread, which commits every decision, does no more
      * than commit.
      */
-    public CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Executor after) {
-        return decideAsync(request, caller, null, "en", after);
+    public CompletionStage<Decided> decideAsync(OperationRequest request, String client, Executor after) {
+        return decideAsync(request, client, null, "en", after);
     }
 
     /** The same, with explanations in the language ({@code en}, {@code fr} or {@code de}). */
-    public CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, String lang, Executor after) {
-        return decideAsync(request, caller, null, lang, after);
+    public CompletionStage<Decided> decideAsync(OperationRequest request, String client, String lang, Executor after) {
+        return decideAsync(request, client, null, lang, after);
     }
 
-    private CompletionStage<Decided> decideAsync(OperationRequest request, lexgate.security.Caller caller, Idempotency idem,
+    private CompletionStage<Decided> decideAsync(OperationRequest request, String client, Idempotency idem,
                                                 String lang, Executor after) {
         Ruleset ruleset = rules.get();
         List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
@@ -167,7 +167,7 @@ public class DecisionService {
         try {
             // Evaluated on the evaluation pool, within its budget, never on this (I/O) thread.
             prepared = Evaluator.evaluateAsync(ruleset, evaluated, lang)
-                    .thenApply(ev -> prepare(ruleset, evaluated, ev, caller, start, idem, lang));
+                    .thenApply(ev -> prepare(ruleset, evaluated, ev, client, start, idem, lang));
         } catch (RuntimeException e) {
             store.withdraw();
             throw e;
@@ -192,7 +192,7 @@ public class DecisionService {
             if (LOG.isInfoEnabled()) {
                 // Concatenated, not infof: java.util.Formatter was 8% of a decision's own CPU time.
                 LOG.info("decision " + p.decision().decisionId() + " outcome=" + p.decision().outcome() + " ruleset="
-                        + p.ruleset().digest() + " client=" + caller.id() + " evalMicros=" + p.record().durationMicros
+                        + p.ruleset().digest() + " client=" + client + " evalMicros=" + p.record().durationMicros
                         + " totalMicros=" + (System.nanoTime() - p.start()) / 1_000);
             }
             return new Decided(p.decision(), p.record().responseJson);
@@ -203,7 +203,7 @@ public class DecisionService {
     private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, long start) {}
 
     /** Gives the evaluation an id and time and serialises the record: everything but storing. */
-    private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, lexgate.security.Caller caller, long start,
+    private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, String client, long start,
                              Idempotency idem, String lang) {
         long micros = (System.nanoTime() - start) / 1_000;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -221,7 +221,7 @@ public class DecisionService {
         record.rulesetDigest = ruleset.digest();
         record.rulesetVersion = ruleset.version();
         record.durationMicros = micros;
-        record.client = caller.id();
+        record.client = client;
         record.rules = rulesOf(decision);
         record.citations = citationsOf(decision);
         if (idem != null) {

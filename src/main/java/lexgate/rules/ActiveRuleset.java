@@ -255,7 +255,7 @@ public class ActiveRuleset {
     /** Compiles a stored ruleset from its files (behind the same walls) and checks that it is what was stored. */
     private Ruleset compileStored(String digest) {
         RulesetRecord rec = store.find(digest).orElseThrow(() -> new ActivationRefused(404, "no stored ruleset " + digest));
-        Ruleset r = RulesetCompiler.compile(store.files(rec));
+        Ruleset r = RulesetCompiler.compile(SourceFile.of(store.files(rec)));
         if (!r.digest().equals(digest)) {
             throw new ActivationRefused(422, "stored ruleset " + digest + " rebuilds to " + r.digest() + ": its files were changed");
         }

@@ -28,7 +28,8 @@ public final class RuleTexts {
     /** The keys of a quote. */
     public static final List<String> QUOTE_KEYS = List.of("cite", "lang", "text", "en", "note");
 
-    /** One quoted provision. */
+    /** One quoted provision: the citation id, the language of the text, the text, and its English rendering (null for English). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Quote(String cite, String lang, String text, String en) {}
 
     /** Quotes by rule id, translations by language then rule id, where each entry was written (file:line), and problems. */

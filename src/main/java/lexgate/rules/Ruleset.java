@@ -13,7 +13,7 @@ import java.util.Map;
  * Drools sessions that evaluate requests.
  */
 public record Ruleset(String version, String digest, Instant loadedAt, KieBase kieBase, PolicySet policies,
-                      Map<String, RuleMeta> rulesByQualifiedName, List<SourceFile> files, Sessions sessions) {
+                      Map<String, RuleMeta> rulesByQualifiedName, List<SourceFile> files, Sessions sessions) implements lexgate.store.RulesetContent {
 
     /** A ruleset with its warm sessions (see {@link Sessions}). */
     public Ruleset(String version, String digest, Instant loadedAt, KieBase kieBase, PolicySet policies,
@@ -32,5 +32,11 @@ public record Ruleset(String version, String digest, Instant loadedAt, KieBase k
     public List<RuleMeta> rules() {
         return rulesByQualifiedName.values().stream()
                 .sorted(java.util.Comparator.comparing(RuleMeta::id)).toList();
+    }
+
+    /** The number of rules, as the store records it. */
+    @Override
+    public int ruleCount() {
+        return rulesByQualifiedName().size();
     }
 }

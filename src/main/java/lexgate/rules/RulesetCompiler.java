@@ -241,7 +241,8 @@ public final class RulesetCompiler {
         // Second wall: what Drools compiled, read back (generated classes' constant pools, compiled conditions);
         // reported first, with the texts' problems after it, all in one go.
         List<String> compiled = new ArrayList<>(walls.compiledCheck() ? CompiledRulesCheck.check(kieBase, packages, ruleLines, codes) : List.of());
-        compiled.addAll(RuleTexts.check(texts, byId, LAW_TEXT_REQUIRED));
+        // Texts are required of every ruleset that can serve (all walls up); the texts present are always checked.
+        compiled.addAll(RuleTexts.check(texts, byId, LAW_TEXT_REQUIRED && walls.equals(Walls.ALL)));
         if (!compiled.isEmpty()) throw new RulesetException(compiled);
         List<String> unknown = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {

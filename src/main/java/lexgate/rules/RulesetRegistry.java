@@ -45,7 +45,7 @@ public class RulesetRegistry {
         }
         Optional<RulesetRecord> rec = store.find(digest);
         if (rec.isEmpty()) return Optional.empty();
-        Ruleset rebuilt = RulesetCompiler.compile(store.files(rec.get()));
+        Ruleset rebuilt = RulesetCompiler.compile(SourceFile.of(store.files(rec.get())));
         if (!rebuilt.digest().equals(digest)) {
             throw new IllegalStateException("stored ruleset " + digest + " rebuilds to " + rebuilt.digest());
         }

@@ -43,6 +43,9 @@ public class KeyResource {
     @Inject
     ApiKeys keys;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     /** Body of a key creation. */
     public record CreateKey(String name, List<String> roles) {}
 
@@ -58,7 +61,17 @@ public class KeyResource {
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateKey req) {
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateKey.class))) String body) {
+        // Read here rather than bound by Quarkus REST, whose Jackson reader answers a body it cannot read
+        // with a bare 400 that no exception mapper sees: every bad body is a problem that says why.
+        CreateKey req;
+        try {
+            req = body == null || body.isBlank() ? null : mapper.readValue(body, CreateKey.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new lexgate.api.BadRequestBodyException(
+                    "the request body is not JSON of the form {\"name\": \"...\", \"roles\": [\"review\"]}", List.of());
+        }
         List<FieldError> errors = new ArrayList<>();
         if (req == null || req.name() == null || req.name().isBlank()) errors.add(new FieldError("name", "is required"));
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import lexgate.rules.Ruleset;
-import lexgate.rules.SourceFile;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +21,7 @@ public class RulesetStore {
     ObjectMapper mapper;
 
     /** Whether this instance has already stored (or found stored) the ruleset: then {@link #ensureStored} does nothing. */
-    public boolean isStored(Ruleset r) {
+    public boolean isStored(RulesetContent r) {
         return known.contains(r.digest());
     }
 
@@ -36,7 +34,7 @@ public class RulesetStore {
      * Makes sure the ruleset is stored, in a transaction of its own (so a concurrent insert by
      * another instance cannot spoil the caller's transaction). Cheap once known.
      */
-    public void ensureStored(Ruleset r, String kind) {
+    public void ensureStored(RulesetContent r, String kind) {
         if (known.contains(r.digest())) return;
         synchronized (this) {
             if (known.contains(r.digest())) return;
@@ -52,13 +50,13 @@ public class RulesetStore {
         }
     }
 
-    private RulesetRecord toRecord(Ruleset r, String kind) {
+    private RulesetRecord toRecord(RulesetContent r, String kind) {
         RulesetRecord rec = new RulesetRecord();
         rec.digest = r.digest();
         rec.version = r.version();
         rec.firstLoadedAt = r.loadedAt();
         rec.kind = kind;
-        rec.ruleCount = r.rulesByQualifiedName().size();
+        rec.ruleCount = r.ruleCount();
         try {
             rec.filesJson = mapper.writeValueAsString(r.files());
         } catch (JsonProcessingException e) {
@@ -73,9 +71,9 @@ public class RulesetStore {
     }
 
     /** The files of a stored ruleset. */
-    public List<SourceFile> files(RulesetRecord rec) {
+    public List<StoredFile> files(RulesetRecord rec) {
         try {
-            return mapper.readValue(rec.filesJson, new TypeReference<List<SourceFile>>() {});
+            return mapper.readValue(rec.filesJson, new TypeReference<List<StoredFile>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored ruleset " + rec.digest + " cannot be read", e);
         }
@@ -85,7 +83,7 @@ public class RulesetStore {
     public record Validation(boolean valid, int rules, int scenariosPassed, int scenariosFailed, int problems) {}
 
     /** Stores the ruleset (if new) and records that it was validated, by whom, with what result. */
-    public void recordValidation(Ruleset r, String kind, Validation v, String by) {
+    public void recordValidation(RulesetContent r, String kind, Validation v, String by) {
         ensureStored(r, kind);
         String summary;
         try {

@@ -51,6 +51,14 @@ class CliProcessTest {
         Files.writeString(f, content);
     }
 
+    /** The quoted law and the French and German explanations every rule needs, for a planted rule of one finding. */
+    void texts(String drl, String id, String fr, String de) throws IOException {
+        String base = drl.substring(0, drl.length() - ".drl".length());
+        write(base + ".law.yaml", id + ":\n  - cite: eu-gdpr:A6-1\n    text: \"Processing shall be lawful only if and to the extent that at least one of the following applies: ...\"\n");
+        write(base + ".messages.fr.yaml", id + ": [\"" + fr + "\"]\n");
+        write(base + ".messages.de.yaml", id + ": [\"" + de + "\"]\n");
+    }
+
     static String rule(String header, String id, String cite, String when, String then) {
         return "package eu.gdpr.art6;\n\n" + header + "\n\nrule \"" + id + "\"\n    @id(\"" + id + "\")\n    @cite(\"" + cite
                 + "\")\n    @jurisdiction(\"EU\")\n    @inForce(\"2018-05-25\")\nwhen\n    " + when + "\nthen\n    " + then + "\nend\n";
@@ -104,6 +112,7 @@ class CliProcessTest {
     void checkRejectsARuleNoScenarioReaches() throws Exception {
         write("eu/gdpr/art6/lonely.drl", rule("import lexgate.vocabulary.*;", "test.lonely", "eu-gdpr:A6-1",
                 "Operation(purpose == \"public-task\", basis == \"6(1)(d)\", hasCategory(\"genetic\"))", "insertLogical(Finding.review(\"x\"));"));
+        texts("eu/gdpr/art6/lonely.drl", "test.lonely", "x", "x");
         Run r = lexgate("check");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("rules/eu/gdpr/art6/lonely.drl:5:") && r.out().contains("reached by no scenario"), r.out());
@@ -277,6 +286,7 @@ class CliProcessTest {
     void coverageNamesTheScenariosOfEachRuleAndTheGaps() throws Exception {
         write("eu/gdpr/art6/unreached.drl", rule("import lexgate.vocabulary.*;", "eu.gdpr.art6.unreached", "eu-gdpr:A6-1",
                 "Operation(purpose == \"credit-scoring\", basis == \"6(1)(d)\")", "insertLogical(Finding.review(\"Vital interests for scoring?\"));"));
+        texts("eu/gdpr/art6/unreached.drl", "eu.gdpr.art6.unreached", "Des intérêts vitaux pour une notation ?", "Lebenswichtige Interessen für ein Scoring?");
         Run r = lexgate("coverage");
         assertTrue(r.out().contains("eu.gdpr.a6-1.no-legal-basis") && r.out().contains("fires in"), r.out());
         assertTrue(r.out().contains("contract-order-fulfilment"), "scenarios are named: " + r.out());
