@@ -1,0 +1,56 @@
+package lexgate.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.Response;
+import lexgate.security.Allowed;
+import lexgate.security.Role;
+import lexgate.security.SessionAuthenticated;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Guards every page of the desk: without a live session, to the sign-in page; with one, the role the
+ * page names with {@link Allowed} (review when it names none), else a 403 page that shows no data.
+ */
+public class SessionFilter {
+
+    @Inject
+    WebSessions sessions;
+
+    @Inject
+    Pages pages;
+
+    @ServerRequestFilter
+    public Response check(ContainerRequestContext ctx, ResourceInfo resource) {
+        Class<?> type = resource.getResourceClass();
+        if (type == null || !type.isAnnotationPresent(SessionAuthenticated.class)) return null;
+        Method m = resource.getResourceMethod();
+        Cookie cookie = ctx.getCookies().get(WebSessions.COOKIE);
+        Optional<WebSessions.Session> s = sessions.find(cookie == null ? null : cookie.getValue());
+        s.ifPresent(x -> ctx.setProperty(Pages.SESSION, x));
+        if (m != null && m.isAnnotationPresent(Anonymous.class)) return null;
+        if (s.isEmpty()) return Response.seeOther(URI.create("/ui/login")).build();
+        Role[] needed = needed(resource);
+        if (!s.get().caller().mayAny(needed)) {
+            StringBuilder roles = new StringBuilder();
+            for (Role r : needed) roles.append(roles.length() == 0 ? "" : " or ").append(r.code());
+            return pages.page(403, "Not for your role", "This page needs the role " + roles + " (or admin). Sign in with another key "
+                    + "or ask your administrator.", null, ctx);
+        }
+        return null;
+    }
+
+    private static Role[] needed(ResourceInfo resource) {
+        Method m = resource.getResourceMethod();
+        if (m != null && m.isAnnotationPresent(Allowed.class)) return m.getAnnotation(Allowed.class).value();
+        Class<?> c = resource.getResourceClass();
+        if (c != null && c.isAnnotationPresent(Allowed.class)) return c.getAnnotation(Allowed.class).value();
+        return new Role[] {Role.REVIEW};
+    }
+}
