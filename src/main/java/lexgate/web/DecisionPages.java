@@ -161,16 +161,17 @@ public class DecisionPages {
             e.errors().forEach(x -> problems.add(x.field() + " " + x.message()));
         }
         String next = page.next() == null ? null : DecisionListing.nextLink(uri, page.next());
-        MultivaluedMap<String, String> csvQuery = new MultivaluedHashMap<>();
-        q.forEach((k, v) -> { if (FILTERS.contains(k) && !v.isEmpty() && !v.get(0).isEmpty()) csvQuery.put(k, v); });
+        // The CSV link: the same filters, in the form's order, without paging.
         StringBuilder csv = new StringBuilder("/ui/decisions.csv");
         String sep = "?";
-        for (var e : csvQuery.entrySet()) {
-            csv.append(sep).append(e.getKey()).append('=').append(java.net.URLEncoder.encode(e.getValue().get(0), StandardCharsets.UTF_8));
+        for (String f : FILTERS) {
+            if (values.get(f).isEmpty()) continue;
+            csv.append(sep).append(f).append('=').append(java.net.URLEncoder.encode(values.get(f), StandardCharsets.UTF_8));
             sep = "&";
         }
+        boolean filtered = !sep.equals("?");
         return Pages.frame(decisions, ctx, "decisions").data("items", page.items()).data("next", next).data("f", values)
-                .data("problems", problems).data("csv", csv.toString()).data("filtered", !csvQuery.isEmpty());
+                .data("problems", problems).data("csv", csv.toString()).data("filtered", filtered);
     }
 
     /** Every decision the filters select as one CSV (the search API's columns), page after page, at most {@link #CSV_MAX_ROWS}. */
