@@ -43,8 +43,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTest
 @TestProfile(WebProfile.class)
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths (overridable only to check that a missing browser fails the build when required). */
+    static final Path CHROMIUM = Path.of(System.getProperty("lexgate.browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("lexgate.browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path SHOTS = Path.of("docs", "screenshots");
     /** GDPR Art. 21 and EDPB Opinion 28/2024 as policies/citations.yaml links them. */
     static final String OPINION_28 = "https://www.edpb.europa.eu/our-work-tools/our-documents/opinion-board-art-64/opinion-282024-certain-data-protection-aspects_en";
@@ -111,13 +112,13 @@ class BrowserTest {
 
     @Test
     void aReviewerAndAuthorWorksThroughTheDesk() throws Exception {
+        WebDriver d = browser();
         String key = WebAccessTest.key("review", "author");
         String decide = WebAccessTest.key("decide");
         String denied = WebAccessTest.decide(decide, "ai-training-no-notice-no-opt-out.json");
         WebAccessTest.decide(decide, "ai-training-with-safeguards.json");
         WebAccessTest.decide(decide, "ai-training-pre-ticked-consent.json");
         String digest = WebAccessTest.activeDigest();
-        WebDriver d = browser();
         WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
 
         // Sign in.
