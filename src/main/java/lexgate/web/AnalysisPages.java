@@ -87,7 +87,7 @@ public class AnalysisPages {
             m.put("status", r.status);
             m.put("target", r.targetDigest);
             m.put("baseline", r.baseline == null ? "stored" : r.baseline);
-            m.put("filter", r.filterJson);
+            m.put("filter", filterWords(r.filterJson));
             m.put("processed", r.processed);
             m.put("total", r.total);
             m.put("changed", r.changed);
@@ -145,7 +145,7 @@ public class AnalysisPages {
         boolean running = status.equals("queued") || status.equals("running");
         String filter;
         try {
-            filter = mapper.writeValueAsString(rep.get("filter"));
+            filter = filterWords(mapper.writeValueAsString(rep.get("filter")));
         } catch (Exception e) {
             filter = "";
         }
@@ -161,6 +161,24 @@ public class AnalysisPages {
         Response r = api.reportCsv(id);
         if (r.getStatus() == 404) throw new PageException(404, "Not found", "There is no impact analysis " + id + ".");
         return r;
+    }
+
+    /** The filters that were set, as "outcomes DENY · storedFrom 2026-11-01"; "none" when none was. */
+    String filterWords(String json) {
+        List<String> parts = new ArrayList<>();
+        try {
+            var fields = mapper.readTree(json).fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                // from/to are the older names of storedFrom/storedTo, stored with both.
+                if (e.getValue().isNull() || e.getKey().equals("from") || e.getKey().equals("to")) continue;
+                String v = e.getValue().isArray() ? String.join(", ", mapper.convertValue(e.getValue(), String[].class)) : e.getValue().asText();
+                parts.add(e.getKey() + " " + v);
+            }
+        } catch (Exception e) {
+            return json;
+        }
+        return parts.isEmpty() ? "none (every stored decision)" : String.join(" · ", parts);
     }
 
     private static String blank(String s) {

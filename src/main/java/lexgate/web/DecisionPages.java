@@ -170,7 +170,16 @@ public class DecisionPages {
             sep = "&";
         }
         boolean filtered = !sep.equals("?");
-        return Pages.frame(decisions, ctx, "decisions").data("items", page.items()).data("next", next).data("f", values)
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> i : page.items()) {
+            Map<String, Object> m = new LinkedHashMap<>(i);
+            @SuppressWarnings("unchecked") List<String> rules = (List<String>) i.get("rules");
+            m.put("rulesShown", rules.subList(0, Math.min(4, rules.size())));
+            m.put("rulesMore", Math.max(0, rules.size() - 4));
+            m.put("stored", when(String.valueOf(i.get("evaluatedAt"))));
+            items.add(m);
+        }
+        return Pages.frame(decisions, ctx, "decisions").data("items", items).data("next", next).data("f", values)
                 .data("problems", problems).data("csv", csv.toString()).data("filtered", filtered);
     }
 
@@ -345,6 +354,12 @@ public class DecisionPages {
         return Pages.frame(decision, ctx, "decisions").data("d", d).data("reasons", reasons).data("obligations", obligations)
                 .data("request", requestPretty).data("chain", chain).data("replay", replay)
                 .data("replayMode", replayMode == null ? "" : replayMode).data("activeDigest", active.get().digest());
+    }
+
+    /** An ISO instant as a reviewer reads it: "2026-11-28 14:02:11 UTC". */
+    static String when(String instant) {
+        if (instant == null || instant.length() < 19 || instant.charAt(10) != 'T') return instant;
+        return instant.substring(0, 10) + " " + instant.substring(11, 19) + " UTC";
     }
 
     private static List<?> listOf(Object o) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import lexgate.security.Allowed;
+import lexgate.security.ApiKeyRecord;
 import lexgate.security.Role;
 import lexgate.security.SessionAuthenticated;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -35,6 +36,11 @@ public class SessionFilter {
         Optional<WebSessions.Session> s = sessions.find(cookie == null ? null : cookie.getValue());
         s.ifPresent(x -> ctx.setProperty(Pages.SESSION, x));
         if (m != null && m.isAnnotationPresent(Anonymous.class)) return null;
+        if (s.isPresent() && revoked(s.get())) {
+            sessions.close(cookie.getValue());
+            ctx.removeProperty(Pages.SESSION);
+            s = Optional.empty();
+        }
         if (s.isEmpty()) return Response.seeOther(URI.create("/ui/login")).build();
         Role[] needed = needed(resource);
         if (!s.get().caller().mayAny(needed)) {
@@ -44,6 +50,21 @@ public class SessionFilter {
                     + "or ask your administrator.", null, ctx);
         }
         return null;
+    }
+
+    /**
+     * True when the session was opened with an API key that has since been revoked (checked on every
+     * page: a read by primary key). Storage being down does not end a session; the page will say so.
+     */
+    static boolean revoked(WebSessions.Session s) {
+        String id = s.caller().id();
+        if (!id.startsWith("key:")) return false;
+        try {
+            ApiKeyRecord k = ApiKeyRecord.findById(id.substring(4));
+            return k == null || k.revokedAt != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static Role[] needed(ResourceInfo resource) {

@@ -200,6 +200,18 @@ class WebAccessTest {
     }
 
     @Test
+    void revokingTheKeyEndsItsSessions() {
+        var created = given().header("Authorization", "Bearer " + WebProfile.ADMIN).contentType("application/json")
+                .body(Map.of("name", "revoked web client", "roles", List.of("review"))).when().post("/v1/keys").then()
+                .statusCode(201).extract();
+        String session = signIn(created.path("key"));
+        page(session, "/ui/decisions", 200);
+        given().header("Authorization", "Bearer " + WebProfile.ADMIN).when().delete("/v1/keys/" + created.path("id")).then()
+                .statusCode(204);
+        page(session, "/ui/decisions", 303);
+    }
+
+    @Test
     void everyFormNeedsTheSessionsCsrfToken() {
         String session = signIn(authorKey);
         String digest = activeDigest();
