@@ -10,6 +10,8 @@ import lexgate.security.ApiKeyRecord;
 import lexgate.security.Role;
 import lexgate.security.SessionAuthenticated;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
 
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -65,6 +67,23 @@ public class SessionFilter {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Every page of the desk: not cached (it shows personal data), not framed, no script and no
+     * source but this service, no referrer sent to the official texts it links.
+     */
+    @ServerResponseFilter
+    public void harden(ContainerRequestContext req, ContainerResponseContext res, ResourceInfo resource) {
+        Class<?> type = resource == null ? null : resource.getResourceClass();
+        if (type == null || !type.isAnnotationPresent(SessionAuthenticated.class)) return;
+        var h = res.getHeaders();
+        h.putSingle("Cache-Control", "no-store");
+        h.putSingle("X-Content-Type-Options", "nosniff");
+        h.putSingle("Referrer-Policy", "no-referrer");
+        h.putSingle("X-Frame-Options", "DENY");
+        h.putSingle("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'");
     }
 
     private static Role[] needed(ResourceInfo resource) {

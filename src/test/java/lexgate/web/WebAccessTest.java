@@ -96,12 +96,15 @@ class WebAccessTest {
         String session = r.cookie(WebSessions.COOKIE);
         assertFalse(session.contains(reviewKey) || reviewKey.contains(session), "the cookie is not the key");
         assertTrue(session.length() >= 40, "a long random id");
-        for (String p : List.of("/ui/", "/ui/decisions", "/ui/decisions/" + decisionId, "/ui/analyses", "/ui/rules", "/ui/coverage")) {
+        for (String p : List.of("/ui", "/ui/", "/ui/decisions", "/ui/decisions/" + decisionId, "/ui/analyses", "/ui/rules", "/ui/coverage")) {
             String html = page(session, p, 200);
             assertFalse(html.contains(reviewKey), "no key on " + p);
             assertFalse(html.contains(session), "no session id on " + p);
             assertFalse(html.contains(WebProfile.ADMIN), "no admin key on " + p);
         }
+        // Pages are not cached, framed or scripted.
+        given().cookie(WebSessions.COOKIE, session).when().get("/ui/decisions").then().statusCode(200)
+                .header("Cache-Control", "no-store").header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
         // The login form posts the key in the body, never in the URL.
         String login = given().when().get("/ui/login").then().statusCode(200).extract().body().asString();
         assertTrue(login.contains("method=\"post\" action=\"/ui/login\""), login);
