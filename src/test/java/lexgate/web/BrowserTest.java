@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,20 @@ class BrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -16);", e);
     }
 
+    /**
+     * A stored candidate ruleset in which EDPB Opinion 28/2024's rule comes into force only in 2027
+     * (validated, not activated), so that replays and analyses against it show a change.
+     */
+    static String candidate() throws Exception {
+        Path file = Path.of("rules/eu/edpb/ai/training.drl");
+        String drl = Files.readString(file);
+        String later = drl.replaceFirst("@inForce\\(\"2024-12-17\"\\)", "@inForce(\"2027-01-01\")");
+        assertFalse(later.equals(drl), "the rule's @inForce line");
+        return given().header("Authorization", "Bearer " + WebProfile.ADMIN).contentType("application/json")
+                .body(java.util.Map.of("files", java.util.Map.of("rules/eu/edpb/ai/training.drl", later)))
+                .when().post("/v1/rulesets/validate").then().statusCode(200).extract().path("digest");
+    }
+
     @Test
     void aReviewerAndAuthorWorksThroughTheDesk() throws Exception {
         WebDriver d = browser();
@@ -119,6 +134,7 @@ class BrowserTest {
         WebAccessTest.decide(decide, "ai-training-with-safeguards.json");
         WebAccessTest.decide(decide, "ai-training-pre-ticked-consent.json");
         String digest = WebAccessTest.activeDigest();
+        String candidate = candidate();
         WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
 
         // Sign in.
@@ -168,15 +184,20 @@ class BrowserTest {
         healthy();
         assertTrue(diff.isDisplayed());
         assertEquals(2, diff.findElements(By.cssSelector("section.side")).size());
-        assertTrue(d.findElement(By.id("replay-summary")).getText().length() > 0);
+        assertTrue(d.findElement(By.id("replay-summary")).getText().startsWith("No change"), "the same rules decide the same");
+        // On a candidate in which the EDPB rule is not yet in force: its reason goes, shown struck out.
+        d.findElement(By.id("replay-digest")).sendKeys(candidate);
+        d.findElement(By.id("replay-digest-go")).click();
+        wait.until(x -> x.findElement(By.id("replay-summary")).getText().startsWith("Changed"));
+        healthy();
+        assertEquals("eu.edpb.op28-2024.no-opt-out", d.findElement(By.cssSelector("#replay-diff li.removed")).getText().replaceFirst("^\\S+\\s+", ""));
         scrollTo(d.findElement(By.id("h-replay")));
         shot("replay");
 
         // Start an impact analysis and see its grid.
         d.findElement(By.linkText("Impact analyses")).click();
         healthy();
-        new Select(d.findElement(By.id("a-target"))).selectByValue(digest);
-        d.findElement(By.cssSelector("input[name=baseline][value=active]")).click();
+        new Select(d.findElement(By.id("a-target"))).selectByValue(candidate);
         d.findElement(By.cssSelector("input[name=outcome][value=DENY]")).click();
         shot("analyses");
         d.findElement(By.id("start")).click();
@@ -186,6 +207,8 @@ class BrowserTest {
         WebElement grid = d.findElement(By.id("outcome-grid"));
         assertTrue(grid.getText().contains("DENY"));
         assertEquals(3, grid.findElements(By.cssSelector("tbody tr")).size());
+        assertFalse(d.findElements(By.cssSelector("#changes td.removed a[href='/ui/rules/eu.edpb.op28-2024.no-opt-out']")).isEmpty(),
+                "the changed decisions with the reason the candidate removes");
         shot("analysis");
 
         // The rules: catalogue, one rule with its scenarios, coverage, two rulesets compared.
@@ -202,9 +225,14 @@ class BrowserTest {
         healthy();
         assertFalse(d.findElements(By.cssSelector("#coverage td.hit")).isEmpty());
         shot("coverage");
-        d.get(url("/ui/compare?a=" + digest + "&b=" + digest));
+        d.findElement(By.linkText("Compare rulesets")).click();
+        new Select(d.findElement(By.id("c-a"))).selectByValue(digest);
+        new Select(d.findElement(By.id("c-b"))).selectByValue(candidate);
+        d.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+        wait.until(x -> x.getCurrentUrl().contains("b=sha256"));
         healthy();
-        assertFalse(d.findElements(By.cssSelector("#files tbody tr")).isEmpty());
+        assertTrue(d.findElement(By.cssSelector("ul.difflines")).getText().contains("~ rule eu.edpb.op28-2024.no-opt-out"));
+        assertEquals("changed", d.findElement(By.xpath("//table[@id='files']//tr[th='rules/eu/edpb/ai/training.drl']//span")).getText());
         shot("compare");
 
         // Signing out ends the session.
