@@ -241,6 +241,8 @@ public class RulePages {
             files.add(Map.of("path", p, "status", status, "linesA", x == null ? 0 : x.split("\n", -1).length,
                     "linesB", y == null ? 0 : y.split("\n", -1).length));
         }
+        // What differs first, then what is the same.
+        files.sort(java.util.Comparator.comparing((Map<String, Object> f) -> "same".equals(f.get("status"))));
         return t.data("files", files).data("lines", RulesetDiff.compare(sa, sb))
                 .data("versionA", sa.ruleset().version()).data("versionB", sb.ruleset().version());
     }

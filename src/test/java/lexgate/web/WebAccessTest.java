@@ -112,6 +112,16 @@ class WebAccessTest {
     }
 
     @Test
+    void aTokenFromTheIdentityProviderSignsInToo() throws Exception {
+        String token = WebProfile.jwt("alice@example.org", List.of("review"));
+        String session = signIn(token);
+        String html = page(session, "/ui/decisions", 200);
+        assertTrue(html.contains("jwt:alice@example.org"), "the reviewer is named");
+        assertFalse(html.contains(token));
+        page(signIn("Bearer " + WebProfile.jwt("bob@example.org", List.of("decide"))), "/ui/decisions", 403);
+    }
+
+    @Test
     void aWrongKeyIsRefusedWithoutASession() {
         Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("credential", "lgk_not-a-key").when().post("/ui/login");
