@@ -34,6 +34,10 @@ public class SessionFilter {
         Class<?> type = resource.getResourceClass();
         if (type == null || !type.isAnnotationPresent(SessionAuthenticated.class)) return null;
         Method m = resource.getResourceMethod();
+        if ("POST".equals(ctx.getMethod()) && crossSite(ctx)) {
+            return pages.page(403, "Form from another site", "This form was sent from another site; sign in and use the forms of this one.",
+                    null, ctx);
+        }
         Cookie cookie = ctx.getCookies().get(WebSessions.COOKIE);
         Optional<WebSessions.Session> s = sessions.find(cookie == null ? null : cookie.getValue());
         s.ifPresent(x -> ctx.setProperty(Pages.SESSION, x));
@@ -55,6 +59,24 @@ public class SessionFilter {
     }
 
     /**
+     * True when a browser says the form comes from another site (its Origin's host is not this
+     * request's host): refused before anything, sign-in included, which has no session token yet.
+     */
+    static boolean crossSite(ContainerRequestContext ctx) {
+        String origin = ctx.getHeaderString("Origin");
+        if (origin == null || origin.isEmpty()) return false;
+        if (origin.equals("null")) return true;
+        String host = ctx.getHeaderString("Host");
+        try {
+            String o = URI.create(origin).getHost();
+            String h = host == null ? null : URI.create("http://" + host).getHost();
+            return o == null || h == null || !o.equalsIgnoreCase(h);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /**
      * True when the session was opened with an API key that has since been revoked (checked on every
      * page: a read by primary key). Storage being down does not end a session; the page will say so.
      */
@@ -71,7 +93,7 @@ public class SessionFilter {
 
     /**
      * Every page of the desk: not cached (it shows personal data), not framed, no script and no
-     * source but this service, no referrer sent to the official texts it links.
+     * source but this service, no referrer sent to the official texts it links (same-origin: forms still carry their Origin).
      */
     @ServerResponseFilter
     public void harden(ContainerRequestContext req, ContainerResponseContext res, ResourceInfo resource) {
@@ -80,7 +102,7 @@ public class SessionFilter {
         var h = res.getHeaders();
         h.putSingle("Cache-Control", "no-store");
         h.putSingle("X-Content-Type-Options", "nosniff");
-        h.putSingle("Referrer-Policy", "no-referrer");
+        h.putSingle("Referrer-Policy", "same-origin");
         h.putSingle("X-Frame-Options", "DENY");
         h.putSingle("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
                 + "frame-ancestors 'none'; base-uri 'none'");

@@ -122,6 +122,18 @@ class WebAccessTest {
     }
 
     @Test
+    void formsFromAnotherSiteAreRefusedSignInIncluded() {
+        given().redirects().follow(false).header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
+                .formParam("credential", reviewKey).when().post("/ui/login").then().statusCode(403)
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        String session = signIn(reviewKey);
+        String csrf = csrf(page(session, "/ui/decisions", 200));
+        given().redirects().follow(false).header("Origin", "https://evil.example").cookie(WebSessions.COOKIE, session)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf", csrf).formParam("against", "original")
+                .when().post("/ui/decisions/" + decisionId + "/replay").then().statusCode(403);
+    }
+
+    @Test
     void aWrongKeyIsRefusedWithoutASession() {
         Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("credential", "lgk_not-a-key").when().post("/ui/login");
