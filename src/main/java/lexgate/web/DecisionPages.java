@@ -105,9 +105,34 @@ public class DecisionPages {
     @Location("ui/decision.html")
     Template decision;
 
+    @Inject
+    lexgate.audit.RecordVerifier verifier;
+
     @GET
     @Path("/")
     public TemplateInstance overview(@Context ContainerRequestContext ctx) {
+        return overview(ctx, null);
+    }
+
+    /** The overview with the whole record verified now (every hash, link, ruleset and checkpoint; as GET /v1/audit/verify). */
+    @GET
+    @Path("/verify")
+    public TemplateInstance verify(@Context ContainerRequestContext ctx) {
+        lexgate.audit.RecordVerifier.Result v;
+        try {
+            v = verifier.verify();
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("intact", v.intact());
+        m.put("verified", v.verified());
+        m.put("rulesets", v.rulesetsVerified());
+        m.put("problems", v.problems());
+        return overview(ctx, m);
+    }
+
+    private TemplateInstance overview(ContainerRequestContext ctx, Map<String, Object> verification) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Chart.Day> days = new ArrayList<>();
         long total = 0;
@@ -126,6 +151,27 @@ public class DecisionPages {
         } catch (RuntimeException e) {
             throw new StorageUnavailableException(e);
         }
+        // Decisions by purpose and outcome over the same days: what is being asked, and how it is answered.
+        Instant since = today.minusDays(CHART_DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Map<String, long[]> byPurpose = new java.util.TreeMap<>();
+        try {
+            List<Object[]> rows = DecisionRecord.getEntityManager().createQuery(
+                    "select d.purpose, d.outcome, count(d) from DecisionRecord d where d.evaluatedAt >= ?1 group by d.purpose, d.outcome",
+                    Object[].class).setParameter(1, since).getResultList();
+            for (Object[] row : rows) {
+                long[] n = byPurpose.computeIfAbsent(String.valueOf(row[0]), k -> new long[4]);
+                int k = switch (String.valueOf(row[1])) { case "ALLOW" -> 0; case "DENY" -> 1; default -> 2; };
+                n[k] += ((Number) row[2]).longValue();
+                n[3] += ((Number) row[2]).longValue();
+            }
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(e);
+        }
+        List<Map<String, Object>> purposes = byPurpose.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[3], a.getValue()[3])).limit(12)
+                .map(e -> Map.<String, Object>of("purpose", e.getKey(), "link", "/ui/decisions?purpose="
+                        + java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8), "allow", e.getValue()[0], "deny", e.getValue()[1],
+                        "review", e.getValue()[2], "total", e.getValue()[3])).toList();
         Ruleset r = active.get();
         ChainHead head = ChainHead.findAll().<ChainHead>firstResultOptional().orElse(null);
         Optional<Checkpoints.Checkpoint> cp = checkpoints.latestTrusted();
@@ -141,7 +187,7 @@ public class DecisionPages {
                         "day", d.day().toString(), "allow", d.allow(), "deny", d.deny(), "review", d.review())).toList())
                 .data("total", total).data("ruleset", Map.of("version", r.version(), "digest", r.digest(), "loadedAt",
                         r.loadedAt().toString(), "rules", r.rules().size()))
-                .data("chain", chain);
+                .data("chain", chain).data("purposes", purposes).data("verification", verification);
     }
 
     @GET

@@ -188,6 +188,8 @@ class WebAccessTest {
         given().cookie(WebSessions.COOKIE, session).when().get("/ui/decisions/" + decisionId + "/evidence").then().statusCode(200)
                 .body(containsString(decisionId));
         page(session, "/ui/decisions/no-such-id", 404);
+        assertTrue(page(session, "/ui/", 200).contains("id=\"purposes\""), "the overview by purpose");
+        assertTrue(page(session, "/ui/verify", 200).contains("<span class=\"badge ok\">intact</span>"), "the record verified from the overview");
         page(session, "/ui/analyses", 200);
         page(session, "/ui/rules", 200);
         page(session, "/ui/rules/eu.edpb.op28-2024.no-opt-out", 200);
