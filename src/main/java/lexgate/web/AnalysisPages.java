@@ -82,7 +82,7 @@ public class AnalysisPages {
         for (ReplayRecord r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.id);
-            m.put("createdAt", r.createdAt.toString());
+            m.put("createdAt", DecisionPages.when(r.createdAt.toString()));
             m.put("createdBy", r.createdBy == null ? "" : r.createdBy);
             m.put("status", r.status);
             m.put("target", r.targetDigest);
@@ -149,6 +149,8 @@ public class AnalysisPages {
         } catch (Exception e) {
             filter = "";
         }
+        rep.put("createdAt", DecisionPages.when(String.valueOf(rep.get("createdAt"))));
+        rep.put("finishedAt", rep.get("finishedAt") == null ? null : DecisionPages.when(String.valueOf(rep.get("finishedAt"))));
         return Pages.frame(report, ctx, "analyses").data("a", rep).data("grid", grid).data("outcomes", OUTCOMES)
                 .data("colTotals", colTotals).data("running", running).data("filter", filter)
                 .data("nextLink", rep.get("next") == null ? null : "/ui/analyses/" + id + "?cursor=" + rep.get("next"));
