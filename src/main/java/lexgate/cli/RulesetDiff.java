@@ -22,11 +22,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** {@code lexgate diff A B}: the rules, policy files and citations that differ between two rulesets. */
-final class RulesetDiff {
+public final class RulesetDiff {
     private RulesetDiff() {}
 
     /** One side: its name, its files, and the ruleset they compile to. */
-    record Side(String name, List<SourceFile> files, Ruleset ruleset) {}
+    public record Side(String name, List<SourceFile> files, Ruleset ruleset) {}
 
     /** A folder holding rules/ and policies/. */
     static Side read(Path folder) {
@@ -50,7 +50,7 @@ final class RulesetDiff {
     }
 
     /** One line per difference: "+ rule id", "- rule id", "~ rule id (file:line)", policy files, citations, the label. */
-    static List<String> compare(Side a, Side b) {
+    public static List<String> compare(Side a, Side b) {
         List<String> out = new ArrayList<>();
         if (!a.ruleset().version().equals(b.ruleset().version())) {
             out.add("~ label " + a.ruleset().version() + " -> " + b.ruleset().version());

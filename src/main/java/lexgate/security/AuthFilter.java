@@ -39,6 +39,9 @@ public class AuthFilter {
      */
     @ServerRequestFilter
     public Uni<Response> authenticate(ContainerRequestContext ctx, ResourceInfo resource) {
+        // The browser pages authenticate with their session cookie (their own filter), never a header.
+        Class<?> type = resource.getResourceClass();
+        if (type != null && type.isAnnotationPresent(SessionAuthenticated.class)) return NOTHING;
         if (!enabled) {
             ctx.setProperty(CALLER, Caller.ANONYMOUS);
             return NOTHING;
