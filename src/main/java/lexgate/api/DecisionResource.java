@@ -113,7 +113,7 @@ public class DecisionResource {
         Executor after = io == null ? Runnable::run : task -> io.runOnContext(v -> task.run());
         String key = ctx.getHeaderString("Idempotency-Key");
         lexgate.decision.OperationRequest parsed = RequestReader.read(body); // a bad body is a 400/422 whatever the headers
-        lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER);
+        lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(AuthFilter.CALLER);
         CompletionStage<DecisionService.Decided> decided;
         String lang = Languages.pick(ctx.getHeaderString("Accept-Language"));
         if (key == null) {

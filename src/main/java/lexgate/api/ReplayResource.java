@@ -68,7 +68,7 @@ public class ReplayResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
         ImpactRequest req = read(mapper, body, ImpactRequest.class);
-        lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(lexgate.security.AuthFilter.CALLER);
+        lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(AuthFilter.CALLER);
         ReplayRecord r = impact.start(req.target(), req.filter(), req.baseline(), caller == null ? null : caller.id());
         return Response.status(202).header("Location", "/v1/replays/" + r.id).entity(view(r)).build();
     }

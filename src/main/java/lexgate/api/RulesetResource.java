@@ -159,7 +159,7 @@ public class RulesetResource {
     }
 
     static String caller(jakarta.ws.rs.container.ContainerRequestContext ctx) {
-        Object c = ctx.getProperty(lexgate.security.AuthFilter.CALLER);
+        Object c = ctx.getProperty(AuthFilter.CALLER);
         return c instanceof lexgate.security.Caller k ? k.id() : "anonymous";
     }
 

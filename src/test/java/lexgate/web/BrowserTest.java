@@ -135,7 +135,9 @@ class BrowserTest {
         WebAccessTest.decide(decide, "ai-training-pre-ticked-consent.json");
         String digest = WebAccessTest.activeDigest();
         String candidate = candidate();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+        // A page that is replaced while a condition reads it leaves stale elements: read again, do not fail.
+        org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait = new WebDriverWait(d, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 
         // Sign in.
         d.get(url("/ui/decisions"));
@@ -225,7 +227,7 @@ class BrowserTest {
         healthy();
         assertFalse(d.findElements(By.cssSelector("#coverage td.hit")).isEmpty());
         shot("coverage");
-        d.findElement(By.linkText("Compare rulesets")).click();
+        d.findElement(By.linkText("Compare")).click();
         new Select(d.findElement(By.id("c-a"))).selectByValue(digest);
         new Select(d.findElement(By.id("c-b"))).selectByValue(candidate);
         d.findElement(By.cssSelector("#compare-form button[type=submit]")).click();

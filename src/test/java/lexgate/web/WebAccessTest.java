@@ -96,7 +96,7 @@ class WebAccessTest {
         String session = r.cookie(WebSessions.COOKIE);
         assertFalse(session.contains(reviewKey) || reviewKey.contains(session), "the cookie is not the key");
         assertTrue(session.length() >= 40, "a long random id");
-        for (String p : List.of("/ui", "/ui/", "/ui/decisions", "/ui/decisions/" + decisionId, "/ui/analyses", "/ui/rules", "/ui/coverage")) {
+        for (String p : List.of("/ui", "/ui/", "/ui/decisions", "/ui/decisions/" + decisionId, "/ui/analyses", "/ui/rules", "/ui/coverage", "/ui/reference")) {
             String html = page(session, p, 200);
             assertFalse(html.contains(reviewKey), "no key on " + p);
             assertFalse(html.contains(session), "no session id on " + p);
@@ -160,7 +160,7 @@ class WebAccessTest {
     void aDecideKeySeesNoPageAndNoData() {
         String session = signIn(decideKey);
         for (String p : List.of("/ui/", "/ui/decisions", "/ui/decisions/" + decisionId, "/ui/decisions/" + decisionId + "/evidence",
-                "/ui/decisions.csv", "/ui/analyses", "/ui/rules", "/ui/coverage", "/ui/compare")) {
+                "/ui/decisions.csv", "/ui/analyses", "/ui/rules", "/ui/coverage", "/ui/reference", "/ui/compare")) {
             String html = page(session, p, 403);
             assertFalse(html.contains(decisionId), "no decision on " + p);
             assertTrue(html.contains("Not for your role"), html);
@@ -194,6 +194,11 @@ class WebAccessTest {
         page(session, "/ui/rules", 200);
         page(session, "/ui/rules/eu.edpb.op28-2024.no-opt-out", 200);
         page(session, "/ui/coverage", 200);
+        String ref = page(session, "/ui/reference", 200);
+        assertTrue(ref.contains("<table>") && ref.contains("Operation") && ref.contains("legalBasis.article"),
+                "the authors' reference, rendered from the vocabulary, with the request field of each rule property");
+        String rule = page(session, "/ui/rules/fr.ldl.a45.under-15", 200);
+        assertTrue(rule.contains("lang=\"fr\"") && rule.contains("un mineur peut consentir seul"), "French law quoted in French on the rule page");
         page(session, "/ui/compare", 403);
         String csrf = csrf(page(session, "/ui/decisions/" + decisionId, 200));
         given().redirects().follow(false).cookie(WebSessions.COOKIE, session).contentType("application/x-www-form-urlencoded")

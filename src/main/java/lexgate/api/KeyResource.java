@@ -1,4 +1,6 @@
-package lexgate.security;
+package lexgate.api;
+
+import lexgate.security.*;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import lexgate.api.Problem;
 import lexgate.decision.FieldError;
 import lexgate.decision.InvalidRequestException;
 
@@ -34,7 +35,7 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
 @Tag(name = "keys")
-@SecurityRequirement(name = lexgate.api.ApiDocument.BEARER)
+@SecurityRequirement(name = ApiDocument.BEARER)
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
@@ -69,7 +70,7 @@ public class KeyResource {
         try {
             req = body == null || body.isBlank() ? null : mapper.readValue(body, CreateKey.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new lexgate.api.BadRequestBodyException(
+            throw new BadRequestBodyException(
                     "the request body is not JSON of the form {\"name\": \"...\", \"roles\": [\"review\"]}", List.of());
         }
         List<FieldError> errors = new ArrayList<>();
@@ -94,7 +95,7 @@ public class KeyResource {
             description = "With roles and dates, never the secret. Role admin.")
     @APIResponse(responseCode = "200", description = "The keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = lexgate.api.ApiSchemas.ApiKey.class)))
+                    implementation = ApiSchemas.ApiKey.class)))
     @GET
     public List<Map<String, Object>> list() {
         return keys.list().stream().map(k -> {
