@@ -150,6 +150,56 @@ class RulesetCompilerTest {
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/eu/gdpr/art6/dup.drl:7:") && p.contains("eu-gdpr:A999")), e.problems().toString());
     }
 
+    /** A rule file of one rule, in a French package, citing LIL art. 82. */
+    static SourceFile frenchRule(String id) {
+        return new SourceFile("rules/fr/ldl/zz-test.drl", """
+                package fr.ldl;
+
+                import lexgate.vocabulary.*;
+
+                rule "%s"
+                    @id("%s")
+                    @cite("fr-ldl:A82")
+                    @jurisdiction("FR")
+                    @inForce("2018-06-21")
+                when
+                    Layer(code == "FR")
+                    Operation(purpose == "analytics")
+                then
+                    insertLogical(Finding.review("Check the trackers of " + "this site."));
+                end
+                """.formatted(id, id));
+    }
+
+    @Test
+    void aRuleWithoutItsQuotedLawOrItsTranslationsIsRefusedNamingTheFilesToWrite() {
+        List<SourceFile> files = new java.util.ArrayList<>(RulesetCompiler.readFiles(RULES, POLICIES));
+        files.add(frenchRule("fr.ldl.zz-test"));
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(files));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("rules/fr/ldl/zz-test.drl:5: rule fr.ldl.zz-test quotes no provision: add it, word for word, to rules/fr/ldl/zz-test.law.yaml"), all);
+        assertTrue(all.contains("rule fr.ldl.zz-test has no French explanation: add it to rules/fr/ldl/zz-test.messages.fr.yaml"), all);
+        assertTrue(all.contains("rule fr.ldl.zz-test has no German explanation: add it to rules/fr/ldl/zz-test.messages.de.yaml"), all);
+    }
+
+    @Test
+    void frenchLawQuotedOnlyInEnglishOrATranslationWithOtherPlaceholdersIsRefused() {
+        List<SourceFile> files = new java.util.ArrayList<>(RulesetCompiler.readFiles(RULES, POLICIES));
+        files.add(frenchRule("fr.ldl.zz-test"));
+        files.add(new SourceFile("rules/fr/ldl/zz-test.law.yaml", """
+                fr.ldl.zz-test:
+                  - cite: fr-ldl:A82
+                    text: "Any subscriber or user of an electronic communications service must be informed ..."
+                """));
+        files.add(new SourceFile("rules/fr/ldl/zz-test.messages.fr.yaml", "fr.ldl.zz-test: [\"Vérifiez les traceurs de {0}.\"]\n"));
+        files.add(new SourceFile("rules/fr/ldl/zz-test.messages.de.yaml", "fr.ldl.zz-test: [\"Prüfen Sie die Tracker dieser Website.\"]\n"));
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetCompiler.compile(files));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("rule fr.ldl.zz-test implements French law: quote it in French (lang: fr), with an English rendering"), all);
+        assertTrue(all.contains("rules/fr/ldl/zz-test.messages.fr.yaml:1:") && all.contains("has the placeholders [0]"), all);
+        assertFalse(all.contains("zz-test.messages.de.yaml"), "the German explanation is right: " + all);
+    }
+
     static Path copyRules(Path tmp) {
         return lexgate.testing.Trees.copy(RULES, tmp.resolve("rules"));
     }
