@@ -34,6 +34,9 @@ public class DecisionService {
     ServiceMetrics metrics;
 
     @Inject
+    LiveTraffic traffic;
+
+    @Inject
     ActiveRuleset rules;
 
     @Inject
@@ -154,6 +157,7 @@ public class DecisionService {
 
     private CompletionStage<Decided> decideAsync(OperationRequest request, String client, Idempotency idem,
                                                 String lang, Executor after) {
+        traffic.seen(); // background work (impact analyses) steps back while live requests come
         Ruleset ruleset = rules.get();
         List<FieldError> errors = RequestValidator.validate(request, ruleset.policies());
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);

@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import lexgate.decision.LiveTraffic;
 import lexgate.rules.ActiveRuleset;
 import lexgate.rules.Ruleset;
 import lexgate.rules.RulesetException;
@@ -35,11 +36,13 @@ import java.util.concurrent.TimeUnit;
  * Impact analysis: replays the stored decisions a filter selects against a target ruleset, as a
  * background job, and stores the flip counts and every changed decision with its diff.
  *
- * <p>Bounds: one worker thread at minimum priority (at most one of the machine's cores), decisions
- * read in keyset-paged batches of {@code lexgate.replay.batch-size} (memory does not grow with the
- * number of stored decisions; only changed decisions are kept, in the database), and a duty cycle
- * {@code lexgate.replay.duty-cycle}: after a batch that took t, the worker rests t*(1-d)/d, so it
- * uses at most that share of one core and live decisions keep the rest.
+ * <p>Bounds: decisions read in keyset-paged batches of {@code lexgate.replay.batch-size} (memory does
+ * not grow with the number of stored decisions; only changed decisions are kept, in the database).
+ * While the service is idle ({@link LiveTraffic}: no live decision for 250 ms) a batch is replayed
+ * on {@code lexgate.replay.threads} threads (default: every core); while live decisions come, on
+ * one thread with a duty cycle {@code lexgate.replay.duty-cycle}: after a batch that took t, the
+ * job rests t*(1-d)/d, so it uses at most that share of one core and live decisions keep the rest.
+ * The choice is made again before every batch.
  */
 @ApplicationScoped
 public class ImpactAnalysis {
@@ -63,7 +66,17 @@ public class ImpactAnalysis {
     @ConfigProperty(name = "lexgate.replay.duty-cycle", defaultValue = "0.5")
     double dutyCycle;
 
+    /** Threads replaying a batch while the service is idle; 0 means one per core. */
+    @ConfigProperty(name = "lexgate.replay.threads", defaultValue = "0")
+    int threads;
+
+    @Inject
+    LiveTraffic traffic;
+
     private ExecutorService worker;
+    /** Replays the parts of a batch while the service is idle (the job's own thread does one part). */
+    private ExecutorService helpers;
+    private int parallelism;
 
     /**
      * Which stored decisions to replay; every part is optional. {@code storedFrom}/{@code storedTo}
@@ -97,6 +110,14 @@ public class ImpactAnalysis {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
+        parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        helpers = Executors.newFixedThreadPool(Math.max(1, parallelism - 1), r -> {
+            Thread t = new Thread(r, "lexgate-impact-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
         try {
             QuarkusTransaction.requiringNew().run(() -> ReplayRecord.update(
                     "status = 'interrupted', finishedAt = ?1 where status in ('queued', 'running')", Instant.now()));
@@ -107,6 +128,7 @@ public class ImpactAnalysis {
 
     void onStop(@Observes ShutdownEvent event) {
         if (worker != null) worker.shutdownNow();
+        if (helpers != null) helpers.shutdownNow();
     }
 
     /** Queues an analysis against the stored results, started by nobody known (kept for callers of the first API). */
@@ -224,24 +246,16 @@ public class ImpactAnalysis {
                 List<DecisionRecord> batch = QuarkusTransaction.requiringNew().call(
                         () -> DecisionRecord.<DecisionRecord>find(q, p).page(0, batchSize).list());
                 if (batch.isEmpty()) break;
+                boolean live = traffic.busy();
+                List<Replayed> results = replayAll(id, batch, target, baseline, live ? 1 : parallelism);
                 List<ReplayChangeRecord> changes = new ArrayList<>();
-                for (DecisionRecord d : batch) {
-                    try {
-                        Replays.Outcome o = baseline == null ? Replays.replay(mapper, d, target, null)
-                                : Replays.replayOnBoth(mapper, d, baseline, target);
-                        flips.merge(o.diff().flip(), 1L, Long::sum);
-                        if (o.diff().changed()) {
-                            ReplayChangeRecord c = new ReplayChangeRecord();
-                            c.replayId = id;
-                            c.decisionId = d.id;
-                            c.outcomeBefore = o.diff().outcomeBefore();
-                            c.outcomeAfter = o.diff().outcomeAfter();
-                            c.diffJson = mapper.writeValueAsString(o.diff());
-                            changes.add(c);
-                        }
-                    } catch (ReplayException e) {
+                for (Replayed r : results) {
+                    if (r.flip() == null) {
                         failed++;
+                        continue;
                     }
+                    flips.merge(r.flip(), 1L, Long::sum);
+                    if (r.change() != null) changes.add(r.change());
                 }
                 processed += batch.size();
                 changed += changes.size();
@@ -258,13 +272,65 @@ public class ImpactAnalysis {
                     r.failed = f1;
                     r.flipsJson = flipsJson;
                 });
-                rest(System.nanoTime() - started);
+                if (live) rest(System.nanoTime() - started);
             }
             update(id, r -> { r.status = Thread.currentThread().isInterrupted() ? "interrupted" : "done"; r.finishedAt = Instant.now(); });
         } catch (Exception e) {
             LOG.error("impact analysis " + id + " failed", e);
             update(id, r -> { r.status = "failed"; r.error = "the analysis stopped on an internal error; see the service log"; r.finishedAt = Instant.now(); });
         }
+    }
+
+    /** One stored decision replayed: its flip ("ALLOW->DENY"), its change record if it changed; a null flip when it failed. */
+    private record Replayed(String flip, ReplayChangeRecord change) {}
+
+    /**
+     * Replays a batch on {@code parts} threads (this one and the helpers), each a contiguous part;
+     * the results come back in the batch's order, so the stored changes do not depend on scheduling.
+     */
+    private List<Replayed> replayAll(String id, List<DecisionRecord> batch, Ruleset target, Ruleset baseline, int parts)
+            throws Exception {
+        int n = Math.max(1, Math.min(parts, batch.size() / 50 + 1)); // small batches are not worth a hand-off
+        if (n == 1) return replayPart(id, batch, target, baseline);
+        int size = (batch.size() + n - 1) / n;
+        List<java.util.concurrent.Future<List<Replayed>>> others = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            List<DecisionRecord> part = batch.subList(Math.min(i * size, batch.size()), Math.min((i + 1) * size, batch.size()));
+            others.add(helpers.submit(() -> replayPart(id, part, target, baseline)));
+        }
+        List<Replayed> out = new ArrayList<>(replayPart(id, batch.subList(0, Math.min(size, batch.size())), target, baseline));
+        for (var f : others) {
+            try {
+                out.addAll(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+        }
+        return out;
+    }
+
+    private List<Replayed> replayPart(String id, List<DecisionRecord> part, Ruleset target, Ruleset baseline)
+            throws JsonProcessingException {
+        List<Replayed> out = new ArrayList<>(part.size());
+        for (DecisionRecord d : part) {
+            try {
+                Replays.Outcome o = baseline == null ? Replays.replay(mapper, d, target, null)
+                        : Replays.replayOnBoth(mapper, d, baseline, target);
+                ReplayChangeRecord c = null;
+                if (o.diff().changed()) {
+                    c = new ReplayChangeRecord();
+                    c.replayId = id;
+                    c.decisionId = d.id;
+                    c.outcomeBefore = o.diff().outcomeBefore();
+                    c.outcomeAfter = o.diff().outcomeAfter();
+                    c.diffJson = mapper.writeValueAsString(o.diff());
+                }
+                out.add(new Replayed(o.diff().flip(), c));
+            } catch (ReplayException e) {
+                out.add(new Replayed(null, null));
+            }
+        }
+        return out;
     }
 
     private void rest(long busyNanos) {

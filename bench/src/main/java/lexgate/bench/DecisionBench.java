@@ -112,7 +112,7 @@ public class DecisionBench {
         Evaluation ev = Evaluator.evaluate(ruleset, req);
         Decision d = new Decision(UUID.randomUUID().toString(), ev.outcome(), ev.outcome() == Decision.Outcome.ALLOW,
                 req.asOf(), "2025-06-01T00:00:00Z", new Decision.RulesetRef(ruleset.version(), ruleset.digest()),
-                ev.reasons(), ev.obligations(), ev.missing(), null);
+                ev.reasons(), ev.obligations(), ev.missing(), null, "en", ev.supervision(), ev.exposure());
         return mapper.writeValueAsString(req) + mapper.writeValueAsString(d);
     }
 }

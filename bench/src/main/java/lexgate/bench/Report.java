@@ -29,6 +29,8 @@ public final class Report {
     private final Properties meta = new Properties();
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
+    /** Issue 22's targets, in its order; filled as the sections are read. */
+    private final Map<String, String> targets22 = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean noisy;
 
@@ -49,7 +51,12 @@ public final class Report {
     record Http(double rps, double p50us, double p99us, double meanUs, long requests, long non2xx, long errors,
                 double serviceCpuUs, double postgresCpuUs, double machineCpuUs,
                 double walBytes, double walFpi, double checkpoints,
-                double slowCommits, double slowMaxMs, double slowHeld) {
+                double slowCommits, double slowMaxMs, double slowHeld, double allocBytes) {
+        /** Bytes the service allocated per request over the run (Attach), NaN without an ALLOC line. */
+        double allocPerRequest() { return requests == 0 ? Double.NaN : allocBytes / requests; }
+
+        double machinePerRequest() { return requests == 0 ? Double.NaN : machineCpuUs / requests; }
+
         /** "2 commits of 10 ms or more (longest 41 ms), 180 decisions waited for them", or "" without a SLOW line. */
         String slowCommitText() {
             if (Double.isNaN(slowCommits)) return "";
@@ -119,11 +126,23 @@ public final class Report {
             row("2 evaluator, new session per request (before)", which, opsPerSec(e.us()), us(e), "",
                     (w == null ? "" : "warm sessions are " + x(e.us() / w.us()) + " faster; ") + alloc(e));
         }
+        double worstPipeline = 0;
+        List<String> pipelineText = new ArrayList<>();
         for (String which : List.of("small", "typical", "worst")) {
             Jmh p = jmh.get("pipeline/" + which), e = jmh.get("evaluator/" + which);
             if (p == null) continue;
             row("2b in process: parse, validate, evaluate, serialise", which, opsPerSec(p.us()), us(p), "",
                     (e == null ? "" : "pipeline/evaluator = " + x(p.us() / e.us()) + "; ") + alloc(p));
+            if (e != null) {
+                worstPipeline = Math.max(worstPipeline, p.us() / e.us());
+                pipelineText.add(which + " " + x(p.us() / e.us()) + " (" + String.format(Locale.ROOT, "%.1f vs %.1f µs", p.us(), e.us())
+                        + (Double.isNaN(p.allocBytes()) ? "" : String.format(Locale.ROOT, "; %.1f KB vs %.1f KB allocated",
+                        p.allocBytes() / 1024, e.allocBytes() / 1024)) + ")");
+            }
+        }
+        if (!pipelineText.isEmpty()) {
+            targets22.put("pipeline", verdict(worstPipeline <= 1.3, "in-process pipeline (2b) <= 1.3x the evaluator, every request",
+                    String.join(", ", pipelineText)));
         }
         // The verdict comes from the paired measurement when there is one (Paired: the evaluator and
         // the warm floor alternated in one JVM, so a drift of the machine's speed falls on both);
@@ -173,43 +192,63 @@ public final class Report {
                 httpRow("4 POST /v1/decisions, " + name, "paced " + rate + "/s (half peak)", half,
                         "peak " + fmt0(peak) + "/s; peak POST/echo peak = " + pct(peak / echoPeak));
             }
-            if (db.equals("pg") && !s.isEmpty()) {
-                // Where the time goes at each sweep's peak: machine CPU per request (all processes).
-                Http postAtPeak = s.values().stream().filter(h -> h.rps() == peak).findFirst().orElse(null);
-                Http echoAtPeak = echo.values().stream().filter(h -> h.rps() == echoPeak).findFirst().orElse(null);
-                String cost = "";
-                if (postAtPeak != null && echoAtPeak != null && !postAtPeak.cpuPerRequest().isEmpty()
-                        && !echoAtPeak.cpuPerRequest().isEmpty()) {
-                    cost = "; at the peaks, machine CPU per request: POST " + fmt0(postAtPeak.machineCpuUs() / postAtPeak.requests())
-                            + " µs (service " + fmt0(postAtPeak.serviceCpuUs() / postAtPeak.requests()) + ", PostgreSQL "
-                            + fmt0(postAtPeak.postgresCpuUs() / postAtPeak.requests()) + "), echo "
-                            + fmt0(echoAtPeak.machineCpuUs() / echoAtPeak.requests()) + " µs";
-                    // A durable decision does at least what the echo does (HTTP, JSON), what the rules
-                    // cost on a warm session (the floor), and what PostgreSQL spends storing it. With the
-                    // cores saturated, throughput is inversely proportional to CPU per request, so this
-                    // bounds the ratio any implementation of this schema and these rules could reach here.
-                    Jmh floor = jmh.get("floorWarm/typical");
-                    if (floor != null) {
-                        double echoUs = echoAtPeak.machineCpuUs() / echoAtPeak.requests();
-                        double bound = echoUs + floor.us() + postAtPeak.postgresCpuUs() / postAtPeak.requests();
-                        cost += "; at best echo + warm floor + PostgreSQL = " + fmt0(bound) + " µs, so POST/echo <= "
-                                + pct(echoUs / bound) + " on this machine";
-                    }
-                }
-                targets.add(verdict(peak / echoPeak >= 0.5, "durable POST on PostgreSQL >= 50% of echo throughput",
-                        "peak " + fmt0(peak) + "/s vs echo peak " + fmt0(echoPeak) + "/s = " + pct(peak / echoPeak) + cost));
-                if (half != null) {
-                    targets.add(verdict(half.p99us() < 10_000, "p99 < 10 ms at half of peak load (PostgreSQL)",
-                            "p99 " + ms(half.p99us()) + " at " + fmt0(half.rps()) + "/s (target rate " + rate + "/s)"
-                                    + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())
-                                    + (half.slowCommitText().isEmpty() ? "" : "; " + half.slowCommitText())
-                                    + (fsync.isEmpty() ? "" : "; the disk's fdatasync (idle): p99.9 "
-                                            + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max "
-                                            + ms(Double.parseDouble(fsync.getProperty("maxUs"))) + ", "
-                                            + fsync.getProperty("over10ms") + " of " + fmt0(Double.parseDouble(fsync.getProperty("flushes")))
-                                            + " over 10 ms (a commit that meets one holds every decision queued behind it)")));
+            Http postAtPeak = s.values().stream().filter(h -> h.rps() == peak).findFirst().orElse(null);
+            Http echoAtPeak = echo.values().stream().filter(h -> h.rps() == echoPeak).findFirst().orElse(null);
+            Jmh floor = jmh.get("floorWarm/typical"), evaluator = jmh.get("evaluator/typical");
+            if (postAtPeak != null && echoAtPeak != null && floor != null && !postAtPeak.cpuPerRequest().isEmpty()
+                    && !echoAtPeak.cpuPerRequest().isEmpty()) {
+                // A durable decision does at least what the echo does (HTTP, JSON), what the rules cost
+                // on a warm session (the floor), and what the database spends storing it: PostgreSQL's
+                // own processes at this peak, or H2's CPU per stored row (H2Insert). With the cores
+                // saturated, throughput is inversely proportional to CPU per request, so this is the
+                // machine's bound for this schema and these rules.
+                double echoUs = echoAtPeak.machinePerRequest();
+                Properties h2 = props(dir.resolve("h2insert.properties"));
+                double dbUs = db.equals("pg") ? postAtPeak.postgresCpuUs() / postAtPeak.requests()
+                        : Double.parseDouble(h2.getProperty("cpuUsPerRow", "NaN"));
+                double bound = echoUs + floor.us() + dbUs, machine = postAtPeak.machinePerRequest();
+                String dbText = db.equals("pg") ? "PostgreSQL's processes " + fmt0(dbUs) + " µs"
+                        : "H2's insert " + String.format(Locale.ROOT, "%.0f µs (H2Insert, batches of %s)", dbUs, h2.getProperty("batch", "?"));
+                targets22.put("cpu-" + db, verdict(machine <= 1.5 * bound,
+                        "machine CPU per durable decision on " + name + " at peak <= 1.5x the bound",
+                        fmt0(machine) + " µs (service " + fmt0(postAtPeak.serviceCpuUs() / postAtPeak.requests()) + ") at "
+                                + fmt0(peak) + "/s vs bound " + fmt0(bound) + " µs = echo " + fmt0(echoUs) + " + warm floor "
+                                + String.format(Locale.ROOT, "%.0f", floor.us()) + " + " + dbText + ": " + x(machine / bound)
+                                + "; POST/echo peak = " + pct(peak / echoPeak) + " (at best " + pct(echoUs / bound) + " here)"));
+                if (!Double.isNaN(postAtPeak.allocPerRequest()) && evaluator != null) {
+                    double beyond = postAtPeak.allocPerRequest() - evaluator.allocBytes();
+                    String echoAlloc = Double.isNaN(echoAtPeak.allocPerRequest()) ? ""
+                            : String.format(Locale.ROOT, "; the echo allocates %.1f KB", echoAtPeak.allocPerRequest() / 1024);
+                    targets22.put("alloc-" + db, verdict(beyond <= 25 * 1024,
+                            "allocation per durable decision on " + name + " <= 25 KB beyond the evaluator's",
+                            String.format(Locale.ROOT, "%.1f KB per decision at peak vs the evaluator's %.1f KB: %.1f KB beyond%s",
+                                    postAtPeak.allocPerRequest() / 1024, evaluator.allocBytes() / 1024, beyond / 1024, echoAlloc)));
                 }
             }
+            Http prof = http("profile-" + db + "-post");
+            if (prof != null) {
+                httpRow("4 POST /v1/decisions, " + name, "profiled (not a figure)", prof,
+                        "flame graph results/profile-" + db + "-post.html");
+            }
+            if (db.equals("pg") && half != null) {
+                targets22.put("p99", verdict(half.p99us() < 10_000, "p99 < 10 ms at half of peak on PostgreSQL",
+                        "p99 " + ms(half.p99us()) + " at " + fmt0(half.rps()) + "/s (target rate " + rate + "/s) over "
+                                + fmt0(half.requests() / Math.max(half.rps(), 1)) + " s"
+                                + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())
+                                + (half.slowCommitText().isEmpty() ? "" : "; " + half.slowCommitText())
+                                + (fsync.isEmpty() ? "" : "; the disk's fdatasync (idle): p99.9 "
+                                        + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max "
+                                        + ms(Double.parseDouble(fsync.getProperty("maxUs"))) + ", "
+                                        + fsync.getProperty("over10ms") + " of " + fmt0(Double.parseDouble(fsync.getProperty("flushes")))
+                                        + " over 10 ms (a commit that meets one holds every decision queued behind it)")));
+            }
+        }
+        Properties h2 = props(dir.resolve("h2insert.properties"));
+        if (!h2.isEmpty()) {
+            row("4 H2 alone: stored decision rows (H2Insert, one process)", "batches of " + h2.getProperty("batch"),
+                    fmt0(Double.parseDouble(h2.getProperty("rowsPerSecond"))) + " rows/s", "", "",
+                    String.format(Locale.ROOT, "%.1f µs CPU per row: H2's part of the H2 bound",
+                            Double.parseDouble(h2.getProperty("cpuUsPerRow"))));
         }
         if (!fsync.isEmpty()) {
             double flushes = Double.parseDouble(fsync.getProperty("flushes"));
@@ -268,8 +307,10 @@ public final class Report {
             if (what.equals("search") && b != null) {
                 // Issue 19: the p95 of typical filtered searches (bench/run, search_queries) at N stored decisions.
                 double p95 = percentile("stage-N-search", "p95_us");
-                targets.add(String.format("  %-9s search p95 at %s stored decisions: %s (typical filters, a page of 50, c=%s)",
-                        "MEASURED", fmt0(Double.parseDouble(rN)), ms(p95), stageC));
+                targets22.put("search", verdict(p95 < 20_000, "search (GET /v1/decisions, typical filters) p95 < 20 ms at "
+                                + fmt0(Double.parseDouble(rN)) + " stored decisions",
+                        "p95 " + ms(p95) + ", p99 " + ms(b.p99us()) + ", " + fmt0(b.rps()) + " searches/s (a page of 50, c=" + stageC
+                                + "; the queries: results/search-queries-N.txt)"));
             }
             if (a != null) httpRow("5b stored decisions (PostgreSQL, c=" + stageC + "): " + label, fmt0(Double.parseDouble(r0)) + " rows", a, "");
             if (b != null) {
@@ -291,6 +332,7 @@ public final class Report {
                     + " stored decisions", "cost at " + fmt0(Double.parseDouble(rN)) + " rows vs 0 (1/throughput): "
                     + String.join(", ", flat) + " (POST decides; growth above 1.20x fails)"));
         }
+        impact();
         String bulk = meta.getProperty("bulk.rows");
         if (noisy) {
             warnings.add("rows marked ! have a 99.9% error above 20% of the mean: other processes were using the CPU;"
@@ -305,8 +347,52 @@ public final class Report {
                 break;
             }
         }
-        return header(picks, bulk) + table() + "\nTargets (issue 7):\n" + String.join("\n", targets) + "\n"
+        List<String> order = List.of("cpu-pg", "cpu-h2", "pipeline", "alloc-pg", "alloc-h2", "p99", "impact", "search");
+        List<String> t22 = new ArrayList<>();
+        for (String k : order) {
+            t22.add(targets22.getOrDefault(k, String.format("  %-9s %s: not measured in this run", "n/a", k)));
+        }
+        return header(picks, bulk) + table() + "\nTargets (issue 22; search is issue 19's):\n" + String.join("\n", t22)
+                + "\n\nKept (issue 7):\n" + String.join("\n", targets) + "\n"
                 + (warnings.isEmpty() ? "" : "\nWarnings:\n  " + String.join("\n  ", warnings) + "\n");
+    }
+
+    /** The impact analysis over the stored decisions: results/impact.txt and the live run beside it. */
+    private void impact() throws IOException {
+        Path f = dir.resolve("impact.txt");
+        if (!Files.exists(f)) return;
+        Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(f)) {
+            String[] w = line.trim().split("\\s+", 2);
+            if (w.length < 2) continue;
+            Map<String, Double> v = new LinkedHashMap<>();
+            Matcher mm = Pattern.compile("(\\w+)=([0-9.e-]+)").matcher(w[1]);
+            while (mm.find()) v.put(mm.group(1), Double.parseDouble(mm.group(2)));
+            m.put(w[0], v);
+        }
+        Map<String, Double> idle = m.get("idle"), live = m.get("live");
+        if (idle == null) return;
+        double cores = Double.parseDouble(meta.getProperty("cores", "1"));
+        double secs = idle.get("seconds"), rate = idle.get("processed") / secs;
+        double used = idle.get("machine_us") / (secs * 1e6 * cores);
+        String total = fmt0(idle.getOrDefault("total", Double.NaN));
+        row("6 impact analysis (POST /v1/replays, active ruleset)", total + " stored, service idle", fmt0(rate) + " replays/s", "", "",
+                String.format(Locale.ROOT, "machine CPU %.0f%% of %d cores; service %.0f µs CPU per replay", used * 100, (int) cores,
+                        idle.get("service_us") / Math.max(idle.get("processed"), 1)));
+        Http lh = http("impact-live");
+        String liveText = "";
+        if (live != null && lh != null) {
+            double lrate = live.get("processed") / live.get("seconds");
+            httpRow("6 impact analysis running: live POST /v1/decisions", "paced " + fmt0(live.get("rate")) + "/s", lh,
+                    "analysis meanwhile " + fmt0(lrate) + " replays/s");
+            Http half = http("pg-half");
+            liveText = "; with live POSTs at " + fmt0(live.get("rate")) + "/s: live p99 " + ms(lh.p99us())
+                    + (half == null ? "" : " (without the analysis " + ms(half.p99us()) + ")") + ", analysis " + fmt0(lrate) + " replays/s";
+        }
+        targets22.put("impact", verdict(rate >= 3000, "impact analysis >= 3,000 replays/s over " + total
+                        + " stored decisions, idle service, both cores",
+                fmt0(rate) + " replays/s using " + String.format(Locale.ROOT, "%.0f%%", used * 100) + " of the machine's "
+                        + (int) cores + " cores" + liveText + "; flame graph results/profile-impact-analysis.html"));
     }
 
     private String header(Map<String, String> picks, String bulk) {
@@ -382,6 +468,10 @@ public final class Report {
         String wal = h.walPerRequest();
         if (!wal.isEmpty()) n = n.isEmpty() ? wal : n + "; " + wal;
         if (h.slowCommits() > 0) n = n.isEmpty() ? h.slowCommitText() : n + "; " + h.slowCommitText();
+        if (!Double.isNaN(h.allocPerRequest())) {
+            String a = String.format(Locale.ROOT, "allocated/request %.1f KB", h.allocPerRequest() / 1024);
+            n = n.isEmpty() ? a : n + "; " + a;
+        }
         row(measure, variant, fmt0(h.rps()) + " req/s", ms(h.p50us()), ms(h.p99us()), n);
     }
 
@@ -418,7 +508,8 @@ public final class Report {
         Map<String, Double> v = new LinkedHashMap<>();
         boolean result = false;
         for (String line : Files.readAllLines(p)) {
-            if (!line.startsWith("RESULT") && !line.startsWith("CPU") && !line.startsWith("WAL") && !line.startsWith("SLOW")) continue;
+            if (!line.startsWith("RESULT") && !line.startsWith("CPU") && !line.startsWith("WAL") && !line.startsWith("SLOW")
+                    && !line.startsWith("ALLOC")) continue;
             result |= line.startsWith("RESULT");
             Matcher m = KV.matcher(line);
             while (m.find()) v.put(m.group(1), Double.parseDouble(m.group(2)));
@@ -430,7 +521,7 @@ public final class Report {
                 v.getOrDefault("machine_us", Double.NaN), v.getOrDefault("wal_bytes", Double.NaN),
                 v.getOrDefault("wal_fpi", Double.NaN), v.getOrDefault("checkpoints", Double.NaN),
                 v.getOrDefault("slow_commits", Double.NaN), v.getOrDefault("slow_max_ms", Double.NaN),
-                v.getOrDefault("slow_held", Double.NaN));
+                v.getOrDefault("slow_held", Double.NaN), v.getOrDefault("bytes", Double.NaN));
     }
 
     private Map<String, Jmh> jmh(Path file, String param) throws IOException {
