@@ -57,8 +57,9 @@ public final class H2Insert {
             if (templates.isEmpty()) throw new IllegalStateException("no stored decision to copy in " + source);
             int idCol = columns.indexOf("id"), seqCol = columns.indexOf("seq");
             for (Object[] t : templates) {
-                rules.add(strings(c, "SELECT rule FROM decision_rule WHERE decision_id = ?", (String) t[idCol]));
-                cites.add(strings(c, "SELECT citation FROM decision_citation WHERE decision_id = ?", (String) t[idCol]));
+                // By seq: decision_rule and decision_citation are indexed on it, not on the id.
+                rules.add(strings(c, "SELECT rule FROM decision_rule WHERE decision_seq = ?", ((Number) t[seqCol]).longValue()));
+                cites.add(strings(c, "SELECT citation FROM decision_citation WHERE decision_seq = ?", ((Number) t[seqCol]).longValue()));
             }
             long seq;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq FROM chain_head WHERE id = 1")) {
@@ -126,10 +127,10 @@ public final class H2Insert {
         }
     }
 
-    private static List<String> strings(Connection c, String sql, String id) throws Exception {
+    private static List<String> strings(Connection c, String sql, long seq) throws Exception {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
+            ps.setLong(1, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(rs.getString(1));
             }
