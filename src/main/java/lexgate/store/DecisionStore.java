@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -36,26 +35,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class DecisionStore {
     private static final Logger LOG = Logger.getLogger(DecisionStore.class);
 
-    @ConfigProperty(name = "lexgate.store.batch-max", defaultValue = "256")
-    int batchMax;
+    @Inject
+    lexgate.config.LexgateConfig config;
 
-    @ConfigProperty(name = "lexgate.store.commit-timeout", defaultValue = "15s")
-    java.time.Duration commitTimeout;
+    /** The most decisions in one batch ({@code lexgate.store.batch-max}); set at start. */
+    private int batchMax;
 
-    /** A batch whose commit takes at least this long is logged (WARN "slow commit"). */
-    @ConfigProperty(name = "lexgate.store.slow-commit", defaultValue = "10ms")
-    java.time.Duration slowCommit;
-
+    /** A batch whose commit takes at least this long is logged (WARN "slow commit"; {@code lexgate.store.slow-commit}). */
     private volatile long slowCommitMicros;
 
     /**
      * How long the writer may wait, before a commit, for decisions that are being evaluated at that
      * moment ({@link #announce}): at moderate load a batch then holds them too, instead of each
      * paying a commit of its own. Never waited for when nothing is being evaluated (one client
-     * alone waits for nothing); 0 turns it off.
+     * alone waits for nothing); 0 turns it off. {@code lexgate.store.gather-micros}, set at start.
      */
-    @ConfigProperty(name = "lexgate.store.gather-micros", defaultValue = "200")
-    volatile long gatherMicros;
+    private volatile long gatherMicros;
 
     /** Decisions announced by their callers and not yet queued or withdrawn. */
     private final AtomicInteger coming = new AtomicInteger();
@@ -107,7 +102,9 @@ public class DecisionStore {
     private volatile boolean stopping;
 
     void onStart(@Observes StartupEvent event) {
-        slowCommitMicros = slowCommit.toNanos() / 1_000;
+        batchMax = config.store().batchMax();
+        slowCommitMicros = config.store().slowCommit().toNanos() / 1_000;
+        gatherMicros = config.store().gatherMicros();
         commitTimer = io.micrometer.core.instrument.Timer.builder("lexgate.commit")
                 .description("Time to commit one batch of decisions (the chain's append)").publishPercentileHistogram()
                 .minimumExpectedValue(java.time.Duration.ofNanos(50_000)).maximumExpectedValue(java.time.Duration.ofSeconds(10))
@@ -140,7 +137,7 @@ public class DecisionStore {
         Pending p = new Pending(record, DecisionChain.sha256(record.requestJson), DecisionChain.sha256(record.responseJson),
                 new CompletableFuture<>());
         queue.add(p);
-        return p.done().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return p.done().orTimeout(config.store().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void writeLoop() {
