@@ -56,8 +56,8 @@ public class DecisionResource {
     ObjectMapper mapper;
 
     /** The largest decision request body (the contract's configured limit, 256 KiB by default). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "lexgate.decisions.max-body-bytes", defaultValue = "262144")
-    int maxBody;
+    @Inject
+    lexgate.config.LexgateConfig config;
 
     /**
      * Evaluates one processing operation; 201 with the decision once it is stored. Runs on the
@@ -104,6 +104,7 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @NonBlocking
     public CompletionStage<Response> decide(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+        int maxBody = config.decisions().maxBodyBytes();
         if (body != null && (body.length() > maxBody || body.length() * 3L > maxBody
                 && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBody)) {
             return java.util.concurrent.CompletableFuture.completedFuture(Problem.response(413, "Content Too Large",

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP ceiling for the benchmark: echoes a JSON body through the same HTTP and JSON stack,
@@ -17,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/bench/echo")
 public class EchoResource {
 
-    @ConfigProperty(name = "lexgate.bench.echo", defaultValue = "false")
-    boolean enabled;
+    @jakarta.inject.Inject
+    lexgate.config.LexgateConfig config;
 
     /** Returns the body it was given. */
     @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true) // a benchmark aid, not public API
@@ -28,7 +27,7 @@ public class EchoResource {
     @Produces(MediaType.APPLICATION_JSON)
     @io.smallrye.common.annotation.NonBlocking
     public Response echo(com.fasterxml.jackson.databind.JsonNode body) {
-        if (!enabled) return Problem.response(404, "Not Found", null, null);
+        if (!config.bench().echo()) return Problem.response(404, "Not Found", null, null);
         return Response.ok(body).build();
     }
 }

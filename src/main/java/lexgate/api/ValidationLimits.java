@@ -6,10 +6,8 @@ import jakarta.inject.Inject;
 import lexgate.decision.FieldError;
 import lexgate.decision.InvalidRequestException;
 import lexgate.scenario.CandidateCheck;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,20 +33,8 @@ public class ValidationLimits {
     private static final Logger LOG = Logger.getLogger(ValidationLimits.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    @ConfigProperty(name = "lexgate.validation.max-body-bytes", defaultValue = "4194304")
-    int maxBody;
-
-    @ConfigProperty(name = "lexgate.validation.max-files", defaultValue = "2000")
-    int maxFiles;
-
-    @ConfigProperty(name = "lexgate.validation.max-file-bytes", defaultValue = "524288")
-    int maxFileBytes;
-
-    @ConfigProperty(name = "lexgate.validation.timeout", defaultValue = "120s")
-    Duration timeout;
-
-    @ConfigProperty(name = "lexgate.validation.concurrency", defaultValue = "2")
-    int concurrency;
+    @Inject
+    lexgate.config.LexgateConfig config;
 
     @Inject
     ObjectMapper mapper;
@@ -73,20 +59,20 @@ public class ValidationLimits {
 
     /** Reads and checks a validation body: size, files, paths' sizes. */
     RulesetResource.ValidateRequest read(String body) {
-        if (body != null && body.length() > maxBody) {
-            throw new Refused(413, "the body is larger than " + maxBody + " bytes (lexgate.validation.max-body-bytes)");
+        if (body != null && body.length() > config.validation().maxBodyBytes()) {
+            throw new Refused(413, "the body is larger than " + config.validation().maxBodyBytes() + " bytes (lexgate.validation.max-body-bytes)");
         }
         RulesetResource.ValidateRequest req = ReplayResource.read(mapper, body, RulesetResource.ValidateRequest.class);
         if (req.files() == null) {
             throw new InvalidRequestException(List.of(new FieldError("files", "is required: a map of path to content")));
         }
-        if (req.files().size() > maxFiles) {
-            throw new InvalidRequestException(List.of(new FieldError("files", "at most " + maxFiles + " files, got " + req.files().size())));
+        if (req.files().size() > config.validation().maxFiles()) {
+            throw new InvalidRequestException(List.of(new FieldError("files", "at most " + config.validation().maxFiles() + " files, got " + req.files().size())));
         }
         for (Map.Entry<String, String> f : req.files().entrySet()) {
-            if (f.getValue() != null && f.getValue().length() > maxFileBytes) {
+            if (f.getValue() != null && f.getValue().length() > config.validation().maxFileBytes()) {
                 throw new InvalidRequestException(List.of(new FieldError("files." + f.getKey(),
-                        "at most " + maxFileBytes + " characters, got " + f.getValue().length())));
+                        "at most " + config.validation().maxFileBytes() + " characters, got " + f.getValue().length())));
             }
         }
         return req;
@@ -101,7 +87,7 @@ public class ValidationLimits {
         Semaphore s = slots();
         if (!s.tryAcquire()) {
             running.remove(caller);
-            throw new Refused(503, "validations are already running at the limit of " + concurrency + "; retry later");
+            throw new Refused(503, "validations are already running at the limit of " + config.validation().concurrency() + "; retry later");
         }
         FutureTask<CandidateCheck.Result> task = new FutureTask<>(check::get);
         // The slot and the caller's turn are given back when the check really ends, not when the
@@ -117,11 +103,11 @@ public class ValidationLimits {
         t.setDaemon(true);
         t.start();
         try {
-            return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return task.get(config.validation().timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            LOG.warnf("a validation by %s took longer than %d s and was abandoned", caller, timeout.toSeconds());
-            throw new Refused(422, "the candidate took longer than " + timeout.toSeconds() + " s to check (lexgate.validation.timeout)");
+            LOG.warnf("a validation by %s took longer than %d s and was abandoned", caller, config.validation().timeout().toSeconds());
+            throw new Refused(422, "the candidate took longer than " + config.validation().timeout().toSeconds() + " s to check (lexgate.validation.timeout)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof StackOverflowError) {
@@ -143,7 +129,7 @@ public class ValidationLimits {
         Semaphore s = slots;
         if (s == null) {
             synchronized (this) {
-                if (slots == null) slots = new Semaphore(Math.max(1, concurrency));
+                if (slots == null) slots = new Semaphore(Math.max(1, config.validation().concurrency()));
                 s = slots;
             }
         }

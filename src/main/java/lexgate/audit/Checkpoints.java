@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -57,11 +56,8 @@ public class Checkpoints {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "lexgate.audit.checkpoint-interval", defaultValue = "60s")
-    Duration interval;
-
-    @ConfigProperty(name = "lexgate.audit.checkpoint-log", defaultValue = "data/audit/checkpoints.jsonl")
-    String logFile;
+    @Inject
+    lexgate.config.LexgateConfig config;
 
     private ScheduledExecutorService timer;
 
@@ -80,6 +76,7 @@ public class Checkpoints {
     }
 
     void onStart(@Observes StartupEvent event) {
+        Duration interval = config.audit().checkpointInterval();
         if (interval.isZero() || interval.isNegative()) return;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lexgate-checkpoints");
@@ -101,7 +98,7 @@ public class Checkpoints {
 
     /** The log file outside the database. */
     public Path logFile() {
-        return Path.of(logFile);
+        return Path.of(config.audit().checkpointLog());
     }
 
     /**
@@ -174,7 +171,7 @@ public class Checkpoints {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
             // The database copy stands; the log outside it is what a reviewer keeps, so say it loudly.
-            LOG.errorf("checkpoint of %d records signed but not written to %s: %s", cp.treeSize(), logFile, e.getMessage());
+            LOG.errorf("checkpoint of %d records signed but not written to %s: %s", cp.treeSize(), logFile(), e.getMessage());
         }
     }
 

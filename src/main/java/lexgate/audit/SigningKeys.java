@@ -1,7 +1,6 @@
 package lexgate.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -39,11 +38,8 @@ import java.util.Optional;
 public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
-    @ConfigProperty(name = "lexgate.audit.dir", defaultValue = "data/audit")
-    String dir;
-
-    @ConfigProperty(name = "lexgate.audit.signing-key")
-    Optional<String> configuredKey;
+    @jakarta.inject.Inject
+    lexgate.config.LexgateConfig config;
 
     private volatile KeyPair pair;
     private volatile String keyId;
@@ -51,7 +47,7 @@ public class SigningKeys {
 
     /** The directory of the key, the trusted public keys and the checkpoint log. */
     public Path dir() {
-        return Path.of(dir);
+        return Path.of(config.audit().dir());
     }
 
     private synchronized void load() {
@@ -62,6 +58,7 @@ public class SigningKeys {
             Path pub = dir().resolve("ed25519-public.pem");
             PrivateKey pk;
             PublicKey pubKey;
+            Optional<String> configuredKey = config.audit().signingKey();
             if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
                 pk = kf.generatePrivate(new PKCS8EncodedKeySpec(der(configuredKey.get())));
                 pubKey = publicOf(pk);
@@ -105,7 +102,7 @@ public class SigningKeys {
             }
             pair = new KeyPair(pubKey, pk);
         } catch (IOException e) {
-            throw new UncheckedIOException("the audit signing key in " + dir + " cannot be read or written", e);
+            throw new UncheckedIOException("the audit signing key in " + config.audit().dir() + " cannot be read or written", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the audit signing key is not an Ed25519 key", e);
         }

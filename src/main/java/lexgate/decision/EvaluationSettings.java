@@ -5,10 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.annotation.Priority;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
-import java.util.Optional;
+import lexgate.config.LexgateConfig;
+import lexgate.rules.Sessions;
 
 /**
  * Sets up the shared {@link EvaluationPool} from the service's configuration, before the ruleset
@@ -18,17 +17,14 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class EvaluationSettings {
-    @ConfigProperty(name = "lexgate.evaluation.budget", defaultValue = "300ms")
-    Duration budget;
-
-    @ConfigProperty(name = "lexgate.evaluation.threads")
-    Optional<Integer> threads;
-
-    @ConfigProperty(name = "lexgate.evaluation.queue-timeout", defaultValue = "10s")
-    Duration queueTimeout;
+    @jakarta.inject.Inject
+    lexgate.config.LexgateConfig config;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        EvaluationPool.configure(threads.orElse(Math.max(2, Runtime.getRuntime().availableProcessors())), budget, queueTimeout);
+        LexgateConfig.Evaluation e = config.evaluation();
+        EvaluationPool.configure(e.threads().orElse(Math.max(2, Runtime.getRuntime().availableProcessors())), e.budget(),
+                e.queueTimeout());
+        Sessions.keepIdle(config.sessions().maxIdle());
     }
 
     void onStop(@Observes ShutdownEvent event) {

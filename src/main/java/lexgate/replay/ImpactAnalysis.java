@@ -16,7 +16,6 @@ import lexgate.rules.RulesetRegistry;
 import lexgate.store.DecisionRecord;
 import lexgate.store.ReplayChangeRecord;
 import lexgate.store.ReplayRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -60,11 +59,8 @@ public class ImpactAnalysis {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "lexgate.replay.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "lexgate.replay.duty-cycle", defaultValue = "0.5")
-    double dutyCycle;
+    @Inject
+    lexgate.config.LexgateConfig config;
 
     /** Threads replaying a batch while the service is idle; 0 means one per core. */
     @ConfigProperty(name = "lexgate.replay.threads", defaultValue = "0")
@@ -244,7 +240,7 @@ public class ImpactAnalysis {
                 Map<String, Object> p = new HashMap<>(params);
                 if (lastAt != null) { p.put("lastAt", lastAt); p.put("lastId", lastId); }
                 List<DecisionRecord> batch = QuarkusTransaction.requiringNew().call(
-                        () -> DecisionRecord.<DecisionRecord>find(q, p).page(0, batchSize).list());
+                        () -> DecisionRecord.<DecisionRecord>find(q, p).page(0, config.replay().batchSize()).list());
                 if (batch.isEmpty()) break;
                 boolean live = traffic.busy();
                 List<Replayed> results = replayAll(id, batch, target, baseline, live ? 1 : parallelism);
@@ -334,6 +330,7 @@ public class ImpactAnalysis {
     }
 
     private void rest(long busyNanos) {
+        double dutyCycle = config.replay().dutyCycle();
         if (dutyCycle >= 1.0) return;
         long restNanos = (long) (busyNanos * (1 - dutyCycle) / Math.max(dutyCycle, 0.05));
         try {

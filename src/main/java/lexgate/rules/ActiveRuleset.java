@@ -8,7 +8,6 @@ import lexgate.store.RulesetActivationRecord;
 import lexgate.store.RulesetRecord;
 import lexgate.store.RulesetStore;
 import lexgate.store.RulesetValidationRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
@@ -40,22 +39,9 @@ public class ActiveRuleset {
     /** Who activates at start and on reload from disk. */
     public static final String SERVICE = "service";
 
-    @ConfigProperty(name = "lexgate.rules.dir", defaultValue = "rules")
-    String rulesDir;
-
-    @ConfigProperty(name = "lexgate.policies.dir", defaultValue = "policies")
-    String policiesDir;
-
-    @ConfigProperty(name = "lexgate.rules.startup", defaultValue = "disk")
-    String startup;
-
-    /**
-     * How often this instance looks for an activation made on another instance sharing the database
-     * (0 turns following off). Several replicas on one PostgreSQL each serve the ruleset last
-     * activated on any of them within this interval.
-     */
-    @ConfigProperty(name = "lexgate.rules.follow-interval", defaultValue = "2s")
-    java.time.Duration followInterval;
+    /** Where the rules and policies are, how to start, how often to follow other instances' activations. */
+    @Inject
+    lexgate.config.LexgateConfig config;
 
     @Inject
     RulesetStore store;
@@ -95,7 +81,7 @@ public class ActiveRuleset {
     }
 
     private void load() {
-        if ("active".equals(startup)) {
+        if ("active".equals(config.rules().startup())) {
             Optional<RulesetActivationRecord> last = latestActivation();
             if (last.isPresent()) {
                 Ruleset r = compileStored(last.get().digest);
@@ -122,6 +108,7 @@ public class ActiveRuleset {
     }
 
     private void startFollowing() {
+        java.time.Duration followInterval = config.rules().followInterval();
         if (followInterval == null || followInterval.isZero() || followInterval.isNegative()) return;
         follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lexgate-ruleset-follower");
@@ -329,8 +316,8 @@ public class ActiveRuleset {
     private volatile Runnable unrecorded;
 
     /** The configured rules directory. */
-    public Path rulesPath() { return Path.of(rulesDir); }
+    public Path rulesPath() { return Path.of(config.rules().dir()); }
 
     /** The configured policies directory. */
-    public Path policiesPath() { return Path.of(policiesDir); }
+    public Path policiesPath() { return Path.of(config.policies().dir()); }
 }

@@ -50,8 +50,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Sessions {
     private static final Logger LOG = Logger.getLogger(Sessions.class);
-    /** Idle warm sessions kept per ruleset; more are made under load and disposed when returned. */
-    static final int MAX_IDLE = Integer.getInteger("lexgate.sessions.max-idle", 32);
+    /**
+     * Idle warm sessions kept per ruleset; more are made under load and disposed when returned. The
+     * service sets it from {@code lexgate.sessions.max-idle} ({@link #keepIdle}).
+     */
+    private static volatile int maxIdle = 32;
+
+    /** Keeps at most this many idle warm sessions per ruleset (the service's {@code lexgate.sessions.max-idle}). */
+    public static void keepIdle(int sessions) {
+        maxIdle = sessions;
+    }
 
     /** What an evaluation hears from its session. */
     public interface Observer {
@@ -268,7 +276,7 @@ public final class Sessions {
                 kie.dispose();
                 return;
             }
-            if (idleCount.incrementAndGet() <= MAX_IDLE) {
+            if (idleCount.incrementAndGet() <= maxIdle) {
                 idle.push(this);
             } else {
                 idleCount.decrementAndGet();

@@ -26,7 +26,7 @@ import java.util.List;
  * Finding stored decisions (GET /v1/decisions): one SQL query over the decision table and its derived
  * indexes decision_rule and decision_citation (V5__decision_search.sql), newest first (seq descending),
  * paged by seq. The derived indexes are not part of the hash chain; they are written with each
- * decision ({@link DecisionStore}) and, for decisions stored before they existed, filled here at
+ * decision ({@link ChainAppender}) and, for decisions stored before they existed, filled here at
  * start-up from each decision's response_json.
  */
 @ApplicationScoped
@@ -190,7 +190,7 @@ public class DecisionIndex {
                     }
                 }
                 long next = records.isEmpty() ? upto : records.get(records.size() - 1).seq;
-                DecisionStore.insertIndex(c, records);
+                DecisionRows.insertIndex(c, records);
                 try (PreparedStatement st = c.prepareStatement("UPDATE decision_index_backfill SET done_to = ? WHERE id = 1")) {
                     st.setLong(1, next);
                     st.executeUpdate();

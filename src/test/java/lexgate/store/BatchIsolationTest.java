@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchIsolationTest {
 
     @Inject
-    DecisionStore store;
+    DecisionWriter store;
 
     @Inject
     EntityManager em;

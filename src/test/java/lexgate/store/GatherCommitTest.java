@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GatherCommitTest {
 
     @Inject
-    DecisionStore store;
+    DecisionWriter store;
 
     @ConfigProperty(name = "lexgate.store.slow-commit", defaultValue = "10ms")
     Duration slowCommit;

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SingleStatementAppendTest {
 
     @Inject
-    DecisionStore store;
+    DecisionWriter store;
 
     @Inject
     DataSource ds;

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SlowCommitLogTest {
 
     @Inject
-    DecisionStore store;
+    DecisionWriter store;
 
     @ConfigProperty(name = "lexgate.store.slow-commit", defaultValue = "10ms")
     Duration configured;
