@@ -268,6 +268,14 @@ public interface LexgateConfig {
          */
         @WithDefault("0.5")
         double dutyCycle();
+
+        /**
+         * {@code lexgate.replay.threads}: threads an impact analysis replays a batch on while the
+         * service is idle (no live decision in the last 250 ms); while live decisions come it uses one,
+         * with the duty cycle. Default 0: one per core.
+         */
+        @WithDefault("0")
+        int threads();
     }
 
     /** {@code lexgate.log.*} */

@@ -62,10 +62,6 @@ public class ImpactAnalysis {
     @Inject
     lexgate.config.LexgateConfig config;
 
-    /** Threads replaying a batch while the service is idle; 0 means one per core. */
-    @ConfigProperty(name = "lexgate.replay.threads", defaultValue = "0")
-    int threads;
-
     @Inject
     LiveTraffic traffic;
 
@@ -106,6 +102,7 @@ public class ImpactAnalysis {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
+        int threads = config.replay().threads();
         parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         helpers = Executors.newFixedThreadPool(Math.max(1, parallelism - 1), r -> {
