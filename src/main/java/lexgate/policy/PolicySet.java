@@ -51,7 +51,12 @@ public record PolicySet(
         FineTier best = null;
         for (FineTier t : fineTiers) {
             if (best != null && t.rank() <= best.rank()) continue;
-            if (citationIds.stream().anyMatch(t::covers)) best = t;
+            for (String id : citationIds) {
+                if (t.covers(id)) {
+                    best = t;
+                    break;
+                }
+            }
         }
         return best;
     }

@@ -20,9 +20,9 @@ import java.nio.file.StandardCopyOption;
  *   <li>{@code allocated PID}: the bytes its threads have allocated since it started
  *       ({@link ThreadMXBean#getTotalThreadAllocatedBytes()} over the local JMX agent; exact, unlike
  *       a GC-time counter, which lags by up to the young generation's size);</li>
- *   <li>{@code profile PID start|stop WORKDIR [FILE]}: async-profiler (the library shipped in its
+ *   <li>{@code profile PID start|start-alloc|stop WORKDIR [FILE]}: async-profiler (the library shipped in its
  *       Maven jar, {@code tools.profiler:async-profiler}) loaded as an agent into the service, CPU
- *       samples by interval timer (works in containers where perf events are not allowed); stop
+ *       samples by interval timer (works in containers where perf events are not allowed), or with start-alloc where the bytes are allocated; stop
  *       writes FILE.collapsed (stacks, one per line, for reading the top frames) and FILE.html (a
  *       flame graph).</li>
  * </ul>
@@ -65,6 +65,9 @@ public final class Attach {
         }
         if (action.equals("start")) {
             vm.loadAgentPath(lib.toString(), "start,event=itimer,interval=1ms");
+        } else if (action.equals("start-alloc")) {
+            // Allocation samples, one per 64 KB allocated (TLAB refills and outside-TLAB allocations).
+            vm.loadAgentPath(lib.toString(), "start,event=alloc,alloc=64k");
         } else {
             vm.loadAgentPath(lib.toString(), "dump,collapsed,file=" + file + ".collapsed");
             vm.loadAgentPath(lib.toString(), "stop,file=" + file + ".html");

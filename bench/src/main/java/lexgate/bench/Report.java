@@ -228,7 +228,8 @@ public final class Report {
             Http prof = http("profile-" + db + "-post");
             if (prof != null) {
                 httpRow("4 POST /v1/decisions, " + name, "profiled (not a figure)", prof,
-                        "flame graph results/profile-" + db + "-post.html");
+                        "flame graphs results/profile-" + db + "-post.html (CPU), results/profile-alloc-" + db
+                                + "-post.html (allocations)");
             }
             if (db.equals("pg") && half != null) {
                 targets22.put("p99", verdict(half.p99us() < 10_000, "p99 < 10 ms at half of peak on PostgreSQL",
