@@ -33,7 +33,7 @@ class AuthTest {
     static PrivateKey signingKey;
     static PrivateKey otherKey;
 
-    /** Authentication on, a bootstrap admin key, and a JWT public key. */
+    /** A bootstrap admin key, and a JWT public key as a PEM file (README's LEXGATE_JWT_PUBLIC_KEY_LOCATION). */
     public static class On implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -46,7 +46,7 @@ class AuthTest {
                 Path pem = Files.createTempFile("lexgate-jwt", ".pem");
                 Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                         + Base64.getMimeEncoder().encodeToString(kp.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-                return Map.of("lexgate.auth.enabled", "true", "lexgate.bootstrap-admin-key", ADMIN,
+                return Map.of("lexgate.bootstrap-admin-key", ADMIN,
                         "lexgate.jwt.public-key-location", pem.toString(), "lexgate.jwt.issuer", "https://idp.example");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -66,8 +66,10 @@ class AuthTest {
     static String jwt(PrivateKey k, String sub, List<String> groups, long expiresIn) throws Exception {
         Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
         String header = b.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b.encodeToString(("{\"sub\":\"" + sub + "\",\"iss\":\"https://idp.example\",\"exp\":"
-                + (Instant.now().getEpochSecond() + expiresIn) + ",\"groups\":[\"" + String.join("\",\"", groups) + "\"]}")
+        long exp = Instant.now().getEpochSecond() + expiresIn;
+        // iat as well as exp: SmallRye JWT requires both (and iat <= exp).
+        String claims = b.encodeToString(("{\"sub\":\"" + sub + "\",\"iss\":\"https://idp.example\",\"iat\":"
+                + (Math.min(Instant.now().getEpochSecond(), exp) - 60) + ",\"exp\":" + exp + ",\"groups\":[\"" + String.join("\",\"", groups) + "\"]}")
                 .getBytes(StandardCharsets.UTF_8));
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initSign(k);
