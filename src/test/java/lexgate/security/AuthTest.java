@@ -210,4 +210,33 @@ class AuthTest {
                 .contentType("application/json").body(DecisionApiTest.DELIVERY)
                 .when().post("/v1/decisions").then().statusCode(401);
     }
+
+    @Inject
+    ApiKeyIdentityProvider keyProvider;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    /**
+     * The fast path: a key checked in the last seconds is resolved in place, without a worker thread
+     * (so without a database call); a key not cached goes to a worker (runBlocking).
+     */
+    @Test
+    void aCachedKeyIsResolvedWithoutBlockingAndAMissGoesToAWorker() {
+        java.util.concurrent.atomic.AtomicInteger blocking = new java.util.concurrent.atomic.AtomicInteger();
+        io.quarkus.security.identity.AuthenticationRequestContext noWorker = supplier -> {
+            blocking.incrementAndGet();
+            return io.smallrye.mutiny.Uni.createFrom().item(supplier);
+        };
+        String k = key("review");
+        apiKeys.authenticate(k); // now cached
+        io.quarkus.security.identity.SecurityIdentity id = keyProvider.authenticate(new ApiKeyRequest(k), noWorker)
+                .await().indefinitely();
+        assertEquals(0, blocking.get(), "a cached key needs no worker thread");
+        assertEquals(true, id.getPrincipal().getName().startsWith("key:"), id.getPrincipal().getName());
+        assertEquals(true, id.hasRole("review"));
+        org.junit.jupiter.api.Assertions.assertThrows(io.quarkus.security.AuthenticationFailedException.class,
+                () -> keyProvider.authenticate(new ApiKeyRequest("lgk_never-issued-" + System.nanoTime()), noWorker).await().indefinitely());
+        assertEquals(1, blocking.get(), "a key not cached is looked up on a worker thread");
+    }
 }
