@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import lexgate.audit.Checkpoints;
 import lexgate.audit.RecordVerifier;
 import lexgate.audit.SigningKeys;
-import lexgate.security.Allowed;
 import lexgate.security.Role;
 import lexgate.store.StorageUnavailableException;
 
@@ -54,7 +53,7 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordVerifier.Result.class)))
     @GET
     @Path("/verify")
-    @Allowed(Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     public RecordVerifier.Result verify() {
         try {
             return verifier.verify();
@@ -70,7 +69,7 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CheckpointList.class)))
     @GET
     @Path("/checkpoints")
-    @Allowed(Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     public Map<String, Object> list() {
         try {
             List<Checkpoints.Checkpoint> log = checkpoints.fromLog();
@@ -100,7 +99,7 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Checkpoints.Checkpoint.class)))
     @POST
     @Path("/checkpoints")
-    @Allowed(Role.ADMIN)
+    @jakarta.annotation.security.RolesAllowed("admin")
     public Checkpoints.Checkpoint sign() {
         try {
             return checkpoints.sign(true);
@@ -118,7 +117,7 @@ public class AuditResource {
     @GET
     @Path("/public-key")
     @Produces({"application/x-pem-file", MediaType.TEXT_PLAIN})
-    @Allowed(Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     public String publicKey() {
         return keys.publicKeyPem();
     }
@@ -131,7 +130,7 @@ public class AuditResource {
                     additionalProperties = String.class)))
     @GET
     @Path("/public-keys")
-    @Allowed(Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     public Map<String, String> publicKeys() {
         return keys.trustedPem();
     }

@@ -51,7 +51,7 @@ public class DecisionReplayResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @POST
         @Consumes(MediaType.WILDCARD)
     public Map<String, Object> replay(@PathParam("id") String id, String body) {

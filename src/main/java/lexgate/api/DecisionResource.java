@@ -99,7 +99,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.DECIDE)
+    @jakarta.annotation.security.RolesAllowed("decide")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @NonBlocking
@@ -114,17 +114,17 @@ public class DecisionResource {
         Executor after = io == null ? Runnable::run : task -> io.runOnContext(v -> task.run());
         String key = ctx.getHeaderString("Idempotency-Key");
         lexgate.decision.OperationRequest parsed = RequestReader.read(body); // a bad body is a 400/422 whatever the headers
-        lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(AuthFilter.CALLER);
+        String client = Clients.of(ctx);
         CompletionStage<DecisionService.Decided> decided;
         String lang = Languages.pick(ctx.getHeaderString("Accept-Language"));
         if (key == null) {
-            decided = decisions.decideAsync(parsed, caller.id(), lang, after);
+            decided = decisions.decideAsync(parsed, client, lang, after);
         } else {
             if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
                 throw new lexgate.decision.InvalidRequestException(java.util.List.of(new lexgate.decision.FieldError("Idempotency-Key",
                         "must be 1 to 255 printable ASCII characters")));
             }
-            decided = decisions.decideIdempotent(parsed, caller.id(),
+            decided = decisions.decideIdempotent(parsed, client,
                     new DecisionService.Idempotency(key, lexgate.store.DecisionChain.sha256(body)), lang, after);
         }
         // The body is the JSON already serialised for the record: no second serialisation, and the
@@ -173,7 +173,7 @@ public class DecisionResource {
                                     + "rulesetDigest,rules"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
@@ -187,7 +187,7 @@ public class DecisionResource {
     }
 
     /** The same page as CSV (RFC 4180, a header line); the next page is in the {@code Link} header (rel="next"). */
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Produces("text/csv")
     public Response listCsv(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
@@ -216,7 +216,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The evidence document (served as an attachment)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Evidence.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Path("/{id}/evidence")
     public Response evidence(@PathParam("id") String id) {
@@ -237,7 +237,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The stored decision with its request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = lexgate.decision.Decision.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) throws JsonProcessingException {

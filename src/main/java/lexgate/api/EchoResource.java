@@ -21,7 +21,7 @@ public class EchoResource {
 
     /** Returns the body it was given. */
     @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true) // a benchmark aid, not public API
-    @lexgate.security.Allowed(lexgate.security.Role.DECIDE)
+    @jakarta.annotation.security.RolesAllowed("decide")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -33,7 +33,7 @@ import java.util.Set;
 /** API keys, for admins: create (the key is shown once), list (no secrets), revoke. */
 @Path("/v1/keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Allowed(Role.ADMIN)
+@jakarta.annotation.security.RolesAllowed("admin")
 @Tag(name = "keys")
 @SecurityRequirement(name = ApiDocument.BEARER)
 @APIResponse(responseCode = "401", ref = "Unauthorized")

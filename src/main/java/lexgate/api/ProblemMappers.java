@@ -98,6 +98,57 @@ public class ProblemMappers {
                 field == null ? null : List.of(new lexgate.decision.FieldError(field, "a value of the wrong type")));
     }
 
+    /**
+     * No credentials (none sent, or a scheme other than Bearer) on an endpoint that needs a role:
+     * 401 with the challenge.
+     */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return unauthorized("send Authorization: Bearer <API key or token>");
+    }
+
+    /**
+     * Credentials that do not hold (an unknown or revoked key; a token badly signed, expired beyond
+     * the clock skew, for another issuer or audience): 401. Keys that cannot be checked because
+     * storage is down: 503, never 500 or a misleading 401.
+     */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.AuthenticationFailedException e) {
+        if (lexgate.security.Credentials.storageDown(e) != null) return keysUnavailable(null);
+        return unauthorized("the API key or token is not valid (unknown, revoked or expired)");
+    }
+
+    @ServerExceptionMapper
+    public Response keysUnavailable(lexgate.security.ApiKeys.KeyStoreUnavailableException e) {
+        return Problem.response(503, "Service Unavailable", "credentials cannot be checked: storage is unavailable. Retry later.", null);
+    }
+
+    /** Authenticated, but without a role the endpoint names with {@code @RolesAllowed} (admin where it names none). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, jakarta.ws.rs.container.ResourceInfo resource) {
+        String[] needed = needed(resource);
+        String roles = String.join(" or ", needed);
+        boolean adminOnly = needed.length == 1 && "admin".equals(needed[0]);
+        return Problem.response(403, "Forbidden", "this needs the role " + roles + (adminOnly ? "" : " (or admin)"), null);
+    }
+
+    private static String[] needed(jakarta.ws.rs.container.ResourceInfo resource) {
+        java.lang.reflect.Method m = resource == null ? null : resource.getResourceMethod();
+        if (m != null && m.isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class)) {
+            return m.getAnnotation(jakarta.annotation.security.RolesAllowed.class).value();
+        }
+        Class<?> c = resource == null ? null : resource.getResourceClass();
+        if (c != null && c.isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class)) {
+            return c.getAnnotation(jakarta.annotation.security.RolesAllowed.class).value();
+        }
+        return new String[] {"admin"}; // quarkus.security.jaxrs.default-roles-allowed
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", detail, null))
+                .header("WWW-Authenticate", lexgate.security.ApiKeyMechanism.CHALLENGE).build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

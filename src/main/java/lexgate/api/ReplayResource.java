@@ -63,13 +63,12 @@ public class ReplayResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
+    @jakarta.annotation.security.RolesAllowed("author")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
         ImpactRequest req = read(mapper, body, ImpactRequest.class);
-        lexgate.security.Caller caller = (lexgate.security.Caller) ctx.getProperty(AuthFilter.CALLER);
-        ReplayRecord r = impact.start(req.target(), req.filter(), req.baseline(), caller == null ? null : caller.id());
+        ReplayRecord r = impact.start(req.target(), req.filter(), req.baseline(), Clients.of(ctx));
         return Response.status(202).header("Location", "/v1/replays/" + r.id).entity(view(r)).build();
     }
 
@@ -83,7 +82,7 @@ public class ReplayResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ReplayList.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     public Response list(@QueryParam("kind") @DefaultValue("impact") String kind, @QueryParam("limit") String limit) {
         int n = limit(limit, 50);
@@ -112,10 +111,18 @@ public class ReplayResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Path("/{id}/report")
     public Response report(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return reportOf(id, limit, cursor);
+    }
+
+    /**
+     * The report, for the reviewer's desk (whose session filter checked the role): not guarded by
+     * {@code @RolesAllowed}, which would ask for the API's bearer credentials.
+     */
+    public Response reportOf(String id, String limit, String cursor) {
         ReplayRecord r = ReplayRecord.findById(id);
         if (r == null) return Problem.response(404, "Not Found", "no replay " + id, null);
         int n = limit(limit, 100);
@@ -149,11 +156,16 @@ public class ReplayResource {
             "citationsRemoved");
 
     /** Every changed decision of the analysis as CSV (RFC 4180, a header line; lists joined by ';'). */
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Path("/{id}/report")
     @Produces("text/csv")
     public Response reportCsv(@PathParam("id") String id) {
+        return reportCsvOf(id);
+    }
+
+    /** The report as CSV, for the reviewer's desk (see {@link #reportOf}). */
+    public Response reportCsvOf(String id) {
         ReplayRecord r = ReplayRecord.findById(id);
         if (r == null) return Problem.response(404, "Not Found", "no replay " + id, null);
         List<List<Object>> rows = new java.util.ArrayList<>();
@@ -235,7 +247,7 @@ public class ReplayResource {
     @APIResponse(responseCode = "200", description = "The replay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Replay.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Path("/{id}")
     public Response status(@PathParam("id") String id) {
@@ -250,7 +262,7 @@ public class ReplayResource {
     @APIResponse(responseCode = "200", description = "One page of changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ReplayChangePage.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @lexgate.security.Allowed(lexgate.security.Role.REVIEW)
+    @jakarta.annotation.security.RolesAllowed("review")
     @GET
     @Path("/{id}/changes")
     public Response changes(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,

@@ -51,7 +51,7 @@ public class RuleCatalogueResource {
             description = "Every active rule with title, citations (label and URL), jurisdiction, dates in force, file and line, and the scenarios that exercise it. jurisdiction filters exactly (FR); citation by id prefix (eu-gdpr:A6 matches eu-gdpr:A6-1-f). Roles decide, review or author.")
     @APIResponse(responseCode = "200", description = "The active rules, filtered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RuleCatalogue.class)))
-    @lexgate.security.Allowed({lexgate.security.Role.DECIDE, lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
+    @jakarta.annotation.security.RolesAllowed({"decide", "review", "author"})
     @GET
     public Map<String, Object> catalogue(@QueryParam("jurisdiction") String jurisdiction,
                                          @QueryParam("citation") String citation) {

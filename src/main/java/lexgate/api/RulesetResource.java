@@ -58,7 +58,7 @@ public class RulesetResource {
             description = "Version label, digest, load time and rule count. Roles decide, review or author.")
     @APIResponse(responseCode = "200", description = "The active ruleset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ActiveRuleset.class)))
-    @lexgate.security.Allowed({lexgate.security.Role.DECIDE, lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
+    @jakarta.annotation.security.RolesAllowed({"decide", "review", "author"})
     @GET
     @Path("/active")
     public Map<String, Object> active() {
@@ -74,7 +74,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "200", description = "Switched (or unchanged)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RulesetSwitch.class)))
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
+    @jakarta.annotation.security.RolesAllowed("author")
     @POST
     @Path("/reload")
     public Response reload(@jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
@@ -99,7 +99,7 @@ public class RulesetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RulesetSwitch.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
+    @jakarta.annotation.security.RolesAllowed("author")
     @POST
     @Path("/{digest}/activate")
     public Response activate(@PathParam("digest") String digest,
@@ -133,7 +133,7 @@ public class RulesetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ActivationPage.class)))
     @APIResponse(responseCode = "404", description = "page or size is not a number (an unconvertible query parameter)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
+    @jakarta.annotation.security.RolesAllowed({"review", "author"})
     @GET
     @Path("/activations")
     public Map<String, Object> activations(@QueryParam("page") @DefaultValue("0") int page,
@@ -159,8 +159,7 @@ public class RulesetResource {
     }
 
     static String caller(jakarta.ws.rs.container.ContainerRequestContext ctx) {
-        Object c = ctx.getProperty(AuthFilter.CALLER);
-        return c instanceof lexgate.security.Caller k ? k.id() : "anonymous";
+        return Clients.of(ctx);
     }
 
     private static final java.util.regex.Pattern LOCATED = java.util.regex.Pattern.compile("^([^:]+):(\\d+)(?::(\\d+))?: (.*)$", java.util.regex.Pattern.DOTALL);
@@ -190,7 +189,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    @lexgate.security.Allowed(lexgate.security.Role.AUTHOR)
+    @jakarta.annotation.security.RolesAllowed("author")
     @POST
     @Path("/validate")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -225,7 +224,7 @@ public class RulesetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RulesetPage.class)))
     @APIResponse(responseCode = "404", description = "page or size is not a number (an unconvertible query parameter)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
+    @jakarta.annotation.security.RolesAllowed({"review", "author"})
     @GET
     public Map<String, Object> list(@QueryParam("page") @DefaultValue("0") int page,
                                     @QueryParam("size") @DefaultValue("20") int size) {
@@ -251,7 +250,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "200", description = "The stored ruleset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.StoredRuleset.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @lexgate.security.Allowed({lexgate.security.Role.REVIEW, lexgate.security.Role.AUTHOR})
+    @jakarta.annotation.security.RolesAllowed({"review", "author"})
     @GET
     @Path("/{digest}")
     public Response get(@PathParam("digest") String digest) {

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a resource class whose callers are identified by a browser session (the reviewer's desk,
- * {@code /ui}), not by an {@code Authorization} header: {@code lexgate.api.AuthFilter} leaves its requests to the
- * session filter of that resource, which must authenticate and authorise every one of them.
+ * {@code /ui}), not by an {@code Authorization} header. Such a class is {@code @PermitAll} for Quarkus Security;
+ * the session filter of the desk authenticates and authorises every one of its requests.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

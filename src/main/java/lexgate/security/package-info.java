@@ -1,5 +1,7 @@
 /**
- * Who may ask what: API keys (stored hashed) and bearer JWTs, mapped to the roles decide, review,
- * author and admin; a request filter enforces the role each endpoint names with {@link lexgate.security.Allowed}.
+ * Who may ask what, on Quarkus Security: API keys (stored hashed) through {@link lexgate.security.ApiKeyMechanism}
+ * and {@link lexgate.security.ApiKeyIdentityProvider}, bearer JWTs through SmallRye JWT, both mapped by
+ * {@link lexgate.security.RoleAugmentor} to the roles decide, review, author and admin (admin implies the
+ * others); resources name the roles they need with {@code @RolesAllowed}.
  */
 package lexgate.security;

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import lexgate.api.ReplayResource;
 import lexgate.replay.ImpactAnalysis;
 import lexgate.rules.ActiveRuleset;
-import lexgate.security.Allowed;
 import lexgate.security.Role;
 import lexgate.security.SessionAuthenticated;
 import lexgate.store.ReplayRecord;
@@ -43,8 +42,9 @@ import java.util.Map;
  */
 @Path("/ui/analyses")
 @SessionAuthenticated
+@jakarta.annotation.security.PermitAll // the session filter guards it, not the API's bearer mechanisms
 @Blocking
-@Allowed({Role.REVIEW, Role.AUTHOR})
+@PageRoles({Role.REVIEW, Role.AUTHOR})
 @Produces(MediaType.TEXT_HTML)
 public class AnalysisPages {
     static final List<String> OUTCOMES = List.of("ALLOW", "DENY", "REVIEW");
@@ -104,7 +104,7 @@ public class AnalysisPages {
 
     /** Starts an analysis (the legal author's step, as over the API), then shows its page. */
     @POST
-    @Allowed(Role.AUTHOR)
+    @PageRoles(Role.AUTHOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@FormParam("csrf") String csrf, @FormParam("target") String target, @FormParam("baseline") String baseline,
                           @FormParam("purpose") String purpose, @FormParam("outcome") List<String> outcomes,
@@ -122,7 +122,7 @@ public class AnalysisPages {
     @GET
     @Path("/{id}")
     public TemplateInstance report(@PathParam("id") String id, @QueryParam("cursor") String cursor, @Context ContainerRequestContext ctx) {
-        Response r = api.report(id, "100", cursor == null || cursor.isEmpty() ? null : cursor);
+        Response r = api.reportOf(id, "100", cursor == null || cursor.isEmpty() ? null : cursor);
         if (r.getStatus() == 404) throw new PageException(404, "Not found", "There is no impact analysis " + id + ".");
         Map<String, Object> rep = mapper.convertValue(r.getEntity(), new TypeReference<Map<String, Object>>() {});
         @SuppressWarnings("unchecked") Map<String, Object> flips = (Map<String, Object>) rep.getOrDefault("flips", Map.of());
@@ -160,7 +160,7 @@ public class AnalysisPages {
     @Path("/{id}/report.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("id") String id) {
-        Response r = api.reportCsv(id);
+        Response r = api.reportCsvOf(id);
         if (r.getStatus() == 404) throw new PageException(404, "Not found", "There is no impact analysis " + id + ".");
         return r;
     }

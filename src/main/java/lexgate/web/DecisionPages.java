@@ -57,6 +57,7 @@ import java.util.Optional;
 /** The overview, the decisions table (the search API's filters and code), one decision, its replays and evidence. */
 @Path("/ui")
 @SessionAuthenticated
+@jakarta.annotation.security.PermitAll // the session filter guards it, not the API's bearer mechanisms
 @Blocking
 @Produces(MediaType.TEXT_HTML)
 public class DecisionPages {

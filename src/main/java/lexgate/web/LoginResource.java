@@ -18,9 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import lexgate.security.ApiKeys;
 import lexgate.security.Caller;
-import lexgate.security.JwtVerifier;
+import lexgate.security.Credentials;
 import lexgate.security.SessionAuthenticated;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
@@ -33,15 +32,13 @@ import java.util.Optional;
  */
 @Path("/ui")
 @SessionAuthenticated
+@jakarta.annotation.security.PermitAll // the session filter guards it, not the API's bearer mechanisms
 @Blocking
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
     @Inject
-    ApiKeys keys;
-
-    @Inject
-    JwtVerifier jwt;
+    Credentials credentials;
 
     @Inject
     WebSessions sessions;
@@ -53,14 +50,11 @@ public class LoginResource {
     @Location("ui/login.html")
     Template login;
 
-    @ConfigProperty(name = "lexgate.auth.enabled", defaultValue = "true")
-    boolean enabled;
-
     @GET
     @Path("/login")
     @Anonymous
     public TemplateInstance form(@Context ContainerRequestContext ctx) {
-        return Pages.frame(login, (WebSessions.Session) null, "login").data("problem", null).data("authOff", !enabled);
+        return Pages.frame(login, (WebSessions.Session) null, "login").data("problem", null);
     }
 
     @POST
@@ -68,20 +62,16 @@ public class LoginResource {
     @Anonymous
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("credential") String credential, @Context UriInfo uri) {
+        String token = credential == null ? "" : credential.trim();
+        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) token = token.substring(7).trim();
+        if (token.isEmpty()) return refused("Paste an API key or a token.");
         Optional<Caller> caller;
-        if (!enabled) {
-            caller = Optional.of(Caller.ANONYMOUS);
-        } else {
-            String token = credential == null ? "" : credential.trim();
-            if (token.regionMatches(true, 0, "Bearer ", 0, 7)) token = token.substring(7).trim();
-            if (token.isEmpty()) return refused("Paste an API key or a token.");
-            try {
-                caller = token.chars().filter(c -> c == '.').count() == 2 ? jwt.verify(token) : keys.authenticate(token);
-            } catch (ApiKeys.KeyStoreUnavailableException e) {
-                return refused("Keys cannot be checked right now (storage unavailable). Try again in a moment.");
-            }
-            if (caller.isEmpty()) return refused("That key or token is not valid (unknown, revoked or expired).");
+        try {
+            caller = credentials.check(token);
+        } catch (ApiKeys.KeyStoreUnavailableException e) {
+            return refused("Keys cannot be checked right now (storage unavailable). Try again in a moment.");
         }
+        if (caller.isEmpty()) return refused("That key or token is not valid (unknown, revoked or expired).");
         WebSessions.Session s = sessions.open(caller.get());
         boolean https = "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
         return Response.seeOther(URI.create("/ui/")).header("Set-Cookie", cookie(s.id, https, false))
@@ -89,7 +79,7 @@ public class LoginResource {
     }
 
     private Response refused(String why) {
-        String html = Pages.frame(login, (WebSessions.Session) null, "login").data("problem", why).data("authOff", !enabled).render();
+        String html = Pages.frame(login, (WebSessions.Session) null, "login").data("problem", why).render();
         return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 

@@ -24,7 +24,6 @@ import lexgate.rules.SourceFile;
 import lexgate.scenario.Coverage;
 import lexgate.scenario.ScenarioGate;
 import lexgate.scenario.ScenarioRunner;
-import lexgate.security.Allowed;
 import lexgate.security.Role;
 import lexgate.security.SessionAuthenticated;
 import lexgate.store.RulesetRecord;
@@ -43,8 +42,9 @@ import java.util.TreeSet;
 /** The rule catalogue by jurisdiction and instrument, one rule with its law and scenarios, coverage, rulesets compared. */
 @Path("/ui")
 @SessionAuthenticated
+@jakarta.annotation.security.PermitAll // the session filter guards it, not the API's bearer mechanisms
 @Blocking
-@Allowed({Role.REVIEW, Role.AUTHOR})
+@PageRoles({Role.REVIEW, Role.AUTHOR})
 @Produces(MediaType.TEXT_HTML)
 public class RulePages {
 
@@ -242,7 +242,7 @@ public class RulePages {
     /** Two stored rulesets compared file by file, and rule by rule (as {@code lexgate diff}). */
     @GET
     @Path("/compare")
-    @Allowed(Role.AUTHOR)
+    @PageRoles(Role.AUTHOR)
     public TemplateInstance compare(@QueryParam("a") String a, @QueryParam("b") String b, @Context ContainerRequestContext ctx) {
         List<Map<String, Object>> stored = new ArrayList<>();
         for (RulesetRecord r : store.page(0, 100)) stored.add(Map.of("digest", r.digest, "version", r.version));

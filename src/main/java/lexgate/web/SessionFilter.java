@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
-import lexgate.security.Allowed;
 import lexgate.security.ApiKeyRecord;
 import lexgate.security.Role;
 import lexgate.security.SessionAuthenticated;
@@ -19,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Guards every page of the desk: without a live session, to the sign-in page; with one, the role the
- * page names with {@link Allowed} (review when it names none), else a 403 page that shows no data.
+ * page names with {@link PageRoles} (review when it names none; admin implies every role), else a 403 page that shows no data.
  */
 public class SessionFilter {
 
@@ -110,9 +109,9 @@ public class SessionFilter {
 
     private static Role[] needed(ResourceInfo resource) {
         Method m = resource.getResourceMethod();
-        if (m != null && m.isAnnotationPresent(Allowed.class)) return m.getAnnotation(Allowed.class).value();
+        if (m != null && m.isAnnotationPresent(PageRoles.class)) return m.getAnnotation(PageRoles.class).value();
         Class<?> c = resource.getResourceClass();
-        if (c != null && c.isAnnotationPresent(Allowed.class)) return c.getAnnotation(Allowed.class).value();
+        if (c != null && c.isAnnotationPresent(PageRoles.class)) return c.getAnnotation(PageRoles.class).value();
         return new Role[] {Role.REVIEW};
     }
 }

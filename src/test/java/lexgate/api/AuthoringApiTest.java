@@ -16,6 +16,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** Authoring tools over HTTP: validate a candidate without activating it, and browse the rule catalogue. */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class AuthoringApiTest {
 
     static final String EVIL = """

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The decision API spoken over HTTP to the real application. */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 public class DecisionApiTest {
 
     public static final String DELIVERY = """

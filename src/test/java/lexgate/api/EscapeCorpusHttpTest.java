@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * secret, no internals in any answer), and the service keeps deciding.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 @TestProfile(TempRules.ForEscapes.class)
 class EscapeCorpusHttpTest {
 

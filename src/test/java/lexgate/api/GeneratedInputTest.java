@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * not JSON. No answer may be 5xx or leak internals; every 2xx is stored; no 4xx stores anything.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class GeneratedInputTest {
     static final int RUNS = 10_000;
     static final JsonNodeFactory F = JsonNodeFactory.instance;

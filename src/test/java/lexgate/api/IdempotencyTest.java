@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Retries with an Idempotency-Key: the first decision again, one row, never a duplicate; another body is a 422. */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class IdempotencyTest {
     @Inject
     EntityManager em;

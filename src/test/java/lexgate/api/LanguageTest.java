@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it was answered in, and a replay compares meaning (rules and outcomes), not wording.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class LanguageTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An operator's view: /q/metrics (Prometheus) carries the decision path's metrics, and they move. */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class MetricsTest {
     static String metrics() {
         return given().when().get("/q/metrics").then().statusCode(200).extract().asString();

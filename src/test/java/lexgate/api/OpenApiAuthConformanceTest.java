@@ -22,11 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class OpenApiAuthConformanceTest {
     static final String ADMIN = "openapi-admin-key-0123456789abcdef";
 
-    /** Authentication on, with a bootstrap admin key. */
+    /** A bootstrap admin key, to make the keys of each role. */
     public static class AuthOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lexgate.auth.enabled", "true", "lexgate.bootstrap-admin-key", ADMIN);
+            return Map.of("lexgate.bootstrap-admin-key", ADMIN);
         }
     }
 

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * activation is on record; a label may not name two rulesets; validate has its limits.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 @TestProfile(TempRules.ForActivation.class)
 class RulesetActivationTest {
     static final String OLD = "can be objectively necessary to perform the contract with the data subject (Art. 6(1)(b)).";

@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * client gets 503 and no decision, and once storage is back decisions flow again.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class StorageFailureTest {
 
     @Inject

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exactly the digest whose rules produced its reasons, and replays identically against it.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 @TestProfile(TempRules.ForConcurrentReload.class)
 class ConcurrentReloadTest {
     static final String BASE = "can be objectively necessary to perform the contract with the data subject (Art. 6(1)(b)).";

@@ -41,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * customer care is no longer contractual flips exactly the customer-care contract decisions.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 @TestProfile(TempRules.ForImpact.class)
 class ImpactAnalysisTest {
     static final int PER_KIND = 1000;

@@ -21,6 +21,8 @@ import static org.hamcrest.Matchers.startsWith;
  * the active one (the diff shows exactly the changed reason); a broken file keeps the old digest.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 @TestProfile(TempRules.ForReload.class)
 class ReloadAndReplayTest {
 

@@ -33,7 +33,7 @@ class AuthTest {
     static PrivateKey signingKey;
     static PrivateKey otherKey;
 
-    /** Authentication on, a bootstrap admin key, and a JWT public key. */
+    /** A bootstrap admin key, and a JWT public key as a PEM file (README's LEXGATE_JWT_PUBLIC_KEY_LOCATION). */
     public static class On implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -46,7 +46,7 @@ class AuthTest {
                 Path pem = Files.createTempFile("lexgate-jwt", ".pem");
                 Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                         + Base64.getMimeEncoder().encodeToString(kp.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-                return Map.of("lexgate.auth.enabled", "true", "lexgate.bootstrap-admin-key", ADMIN,
+                return Map.of("lexgate.bootstrap-admin-key", ADMIN,
                         "lexgate.jwt.public-key-location", pem.toString(), "lexgate.jwt.issuer", "https://idp.example");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -66,8 +66,10 @@ class AuthTest {
     static String jwt(PrivateKey k, String sub, List<String> groups, long expiresIn) throws Exception {
         Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
         String header = b.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b.encodeToString(("{\"sub\":\"" + sub + "\",\"iss\":\"https://idp.example\",\"exp\":"
-                + (Instant.now().getEpochSecond() + expiresIn) + ",\"groups\":[\"" + String.join("\",\"", groups) + "\"]}")
+        long exp = Instant.now().getEpochSecond() + expiresIn;
+        // iat as well as exp: SmallRye JWT requires both (and iat <= exp).
+        String claims = b.encodeToString(("{\"sub\":\"" + sub + "\",\"iss\":\"https://idp.example\",\"iat\":"
+                + (Math.min(Instant.now().getEpochSecond(), exp) - 60) + ",\"exp\":" + exp + ",\"groups\":[\"" + String.join("\",\"", groups) + "\"]}")
                 .getBytes(StandardCharsets.UTF_8));
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initSign(k);
@@ -207,5 +209,34 @@ class AuthTest {
         given().header("Authorization", "Bearer " + jwt(signingKey, longest + "s", List.of("decide"), 300))
                 .contentType("application/json").body(DecisionApiTest.DELIVERY)
                 .when().post("/v1/decisions").then().statusCode(401);
+    }
+
+    @Inject
+    ApiKeyIdentityProvider keyProvider;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    /**
+     * The fast path: a key checked in the last seconds is resolved in place, without a worker thread
+     * (so without a database call); a key not cached goes to a worker (runBlocking).
+     */
+    @Test
+    void aCachedKeyIsResolvedWithoutBlockingAndAMissGoesToAWorker() {
+        java.util.concurrent.atomic.AtomicInteger blocking = new java.util.concurrent.atomic.AtomicInteger();
+        io.quarkus.security.identity.AuthenticationRequestContext noWorker = supplier -> {
+            blocking.incrementAndGet();
+            return io.smallrye.mutiny.Uni.createFrom().item(supplier);
+        };
+        String k = key("review");
+        apiKeys.authenticate(k); // now cached
+        io.quarkus.security.identity.SecurityIdentity id = keyProvider.authenticate(new ApiKeyRequest(k), noWorker)
+                .await().indefinitely();
+        assertEquals(0, blocking.get(), "a cached key needs no worker thread");
+        assertEquals(true, id.getPrincipal().getName().startsWith("key:"), id.getPrincipal().getName());
+        assertEquals(true, id.hasRole("review"));
+        org.junit.jupiter.api.Assertions.assertThrows(io.quarkus.security.AuthenticationFailedException.class,
+                () -> keyProvider.authenticate(new ApiKeyRequest("lgk_never-issued-" + System.nanoTime()), noWorker).await().indefinitely());
+        assertEquals(1, blocking.get(), "a key not cached is looked up on a worker thread");
     }
 }

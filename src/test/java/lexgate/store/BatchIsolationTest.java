@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * records are put in one batch with the gather window (the writer waits for the announced one).
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class BatchIsolationTest {
 
     @Inject

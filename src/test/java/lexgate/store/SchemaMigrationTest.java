@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lz4), and a stored decision reads back byte for byte whatever the compression.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class SchemaMigrationTest {
 
     @Inject

@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * rebuilds exactly the rows the writer makes.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class SearchIndexBackfillTest {
 
     @Inject

@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * head follows. (CI runs this class on H2 and again on PostgreSQL.)
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class SingleStatementAppendTest {
 
     @Inject

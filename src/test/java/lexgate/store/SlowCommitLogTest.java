@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Below the threshold nothing is logged.
  */
 @QuarkusTest
+// Not about authentication: runs as a caller holding every role, recorded as "anonymous".
+@io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class SlowCommitLogTest {
 
     @Inject

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** The desk's tests: authentication on, a bootstrap admin key that creates the keys of each role, and a JWT public key. */
+/** The desk's tests: a bootstrap admin key that creates the keys of each role, and a JWT public key. */
 public class WebProfile implements QuarkusTestProfile {
     static final String ADMIN = "test-web-admin-key-0123456789abcdef";
     static final String ISSUER = "https://idp.example";
@@ -30,7 +30,7 @@ public class WebProfile implements QuarkusTestProfile {
             Path pem = Files.createTempFile("lexgate-web-jwt", ".pem");
             Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder().encodeToString(kp.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-            return Map.of("lexgate.auth.enabled", "true", "lexgate.bootstrap-admin-key", ADMIN,
+            return Map.of("lexgate.bootstrap-admin-key", ADMIN,
                     "lexgate.jwt.public-key-location", pem.toString(), "lexgate.jwt.issuer", ISSUER);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -41,8 +41,8 @@ public class WebProfile implements QuarkusTestProfile {
     static String jwt(String sub, List<String> groups) throws Exception {
         Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
         String header = b.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b.encodeToString(("{\"sub\":\"" + sub + "\",\"iss\":\"" + ISSUER + "\",\"exp\":"
-                + (Instant.now().getEpochSecond() + 600) + ",\"groups\":[\"" + String.join("\",\"", groups) + "\"]}")
+        String claims = b.encodeToString(("{\"sub\":\"" + sub + "\",\"iss\":\"" + ISSUER + "\",\"iat\":"
+                + Instant.now().getEpochSecond() + ",\"exp\":" + (Instant.now().getEpochSecond() + 600) + ",\"groups\":[\"" + String.join("\",\"", groups) + "\"]}")
                 .getBytes(StandardCharsets.UTF_8));
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initSign(signingKey);
