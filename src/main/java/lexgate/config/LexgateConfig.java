@@ -57,8 +57,6 @@ public interface LexgateConfig {
     /** Benchmark aids ({@code lexgate.bench.*}). */
     Bench bench();
 
-    /** Whether {@code /v1} asks who calls ({@code lexgate.auth.*}). */
-    Auth auth();
 
     /**
      * {@code lexgate.bootstrap-admin-key}: the first admin API key, stored (hashed) at start when no
@@ -298,16 +296,6 @@ public interface LexgateConfig {
         boolean echo();
     }
 
-    /** {@code lexgate.auth.*} */
-    interface Auth {
-        /**
-         * {@code lexgate.auth.enabled}: every {@code /v1} endpoint needs
-         * {@code Authorization: Bearer <API key or JWT>}. Default true; false only for tests.
-         */
-        @WithDefault("true")
-        boolean enabled();
-    }
-
     /** {@code lexgate.jwt.*}: unset, only API keys are accepted. */
     interface Jwt {
         /** {@code lexgate.jwt.public-key-location}: the identity provider's public key, a PEM file. */
@@ -321,5 +309,13 @@ public interface LexgateConfig {
 
         /** {@code lexgate.jwt.audience}: an {@code aud} every token must carry, when set. */
         Optional<String> audience();
+
+        /**
+         * {@code lexgate.jwt.allow-http}: accept a key set fetched over plain {@code http://}. Default
+         * false: the service refuses to start with one (anyone on the path could sign tokens); true
+         * only for a test's local JWKS server.
+         */
+        @WithDefault("false")
+        boolean allowHttp();
     }
 }
