@@ -113,6 +113,9 @@ public class GrowthBench {
         Path gen = root.resolve("rules").resolve("gen");
         Files.createDirectories(gen);
         for (int file = 0; file * PER_FILE < n; file++) {
+            // What the lint asks of every rule (issues 19 and 20): the law it quotes, and its message in
+            // French and German; the condition tests a free-text field, so no taxonomy grows with n.
+            StringBuilder law = new StringBuilder(), fr = new StringBuilder(), de = new StringBuilder();
             StringBuilder sb = new StringBuilder();
             sb.append("package gen;\n\nimport lexgate.vocabulary.*;\n\n");
             for (int i = file * PER_FILE; i < Math.min(n, (file + 1) * PER_FILE); i++) {
@@ -123,12 +126,20 @@ public class GrowthBench {
                   .append("    @jurisdiction(\"EU\")\n")
                   .append("    @inForce(\"2018-05-25\")\n")
                   .append("when\n")
-                  .append("    Operation(purpose == \"p-").append(i).append("\")\n")
+                  .append("    Operation(controllerName == \"generated controller ").append(i).append("\")\n")
                   .append("then\n")
                   .append("    insertLogical(Finding.review(\"generated rule ").append(i).append(" matched\"));\n")
                   .append("end\n\n");
+                law.append("gen.rule-").append(i).append(":\n  - cite: eu-gdpr:A6-1\n    text: \"Processing shall be lawful only if and")
+                   .append(" to the extent that at least one of the following applies:\"\n");
+                fr.append("gen.rule-").append(i).append(":\n  - \"règle générée ").append(i).append("\"\n");
+                de.append("gen.rule-").append(i).append(":\n  - \"generierte Regel ").append(i).append("\"\n");
             }
-            Files.writeString(gen.resolve(String.format("gen-%05d.drl", file)), sb.toString());
+            String name = String.format("gen-%05d", file);
+            Files.writeString(gen.resolve(name + ".drl"), sb.toString());
+            Files.writeString(gen.resolve(name + ".law.yaml"), law.toString());
+            Files.writeString(gen.resolve(name + ".messages.fr.yaml"), fr.toString());
+            Files.writeString(gen.resolve(name + ".messages.de.yaml"), de.toString());
         }
     }
 
