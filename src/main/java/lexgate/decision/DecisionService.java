@@ -241,7 +241,7 @@ public class DecisionService {
         return new Prepared(ruleset, decision, record, start);
     }
 
-    /** The distinct rule ids of a decision's reasons, then its obligations (the search index: decision_rule). */
+    /** The distinct rule ids of a decision's reasons, then its obligations (the search index: decision_term). */
     public static List<String> rulesOf(Decision d) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         if (d.reasons() != null) d.reasons().forEach(r -> out.add(r.rule()));
@@ -250,7 +250,7 @@ public class DecisionService {
         return List.copyOf(out);
     }
 
-    /** The distinct citation ids of a decision's reasons and obligations (the search index: decision_citation). */
+    /** The distinct citation ids of a decision's reasons and obligations (the search index: decision_term). */
     public static List<String> citationsOf(Decision d) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         if (d.reasons() != null) d.reasons().forEach(r -> { if (r.citations() != null) r.citations().forEach(c -> out.add(c.id())); });

@@ -21,24 +21,27 @@ import java.util.List;
  */
 abstract class ChainAppender {
     final DataSource dataSource;
+    /** The interned rule and citation ids of the search index. */
+    final SearchTerms terms;
 
     /** The chain head as this appender last committed it; {@code seq < 0} when unknown. */
     private long headSeq = -1;
     private String headHash;
 
-    ChainAppender(DataSource dataSource) {
+    ChainAppender(DataSource dataSource, SearchTerms terms) {
         this.dataSource = dataSource;
+        this.terms = terms;
     }
 
     /** The appender for the database's SQL dialect: PostgreSQL's one statement, or the transaction of three. */
-    static ChainAppender forDatabase(DataSource dataSource, int batchMax) {
+    static ChainAppender forDatabase(DataSource dataSource, SearchTerms terms, int batchMax) {
         boolean postgres;
         try (Connection c = dataSource.getConnection()) {
             postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database: " + e.getSQLState(), e);
         }
-        return postgres ? new PostgresChainAppender(dataSource, batchMax) : new H2ChainAppender(dataSource);
+        return postgres ? new PostgresChainAppender(dataSource, terms, batchMax) : new H2ChainAppender(dataSource, terms);
     }
 
     /**
@@ -48,6 +51,7 @@ abstract class ChainAppender {
      */
     final void append(List<PendingDecision> batch) {
         try {
+            DecisionRows.resolveTerms(terms, DecisionRows.records(batch));
             if (headSeq >= 0 && appendAfterRememberedHead(batch)) return;
             appendInTransaction(batch, true);
         } catch (SQLException e) {
@@ -140,7 +144,7 @@ abstract class ChainAppender {
                     }
                     ins.executeBatch();
                 }
-                DecisionRows.insertIndexRows(c, batch);
+                DecisionRows.insertIndex(c, DecisionRows.records(batch));
                 c.commit();
                 remember(seq, prev);
                 return true;

@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * Finding stored decisions (GET /v1/decisions): one SQL query over the decision table and its derived
- * indexes decision_rule and decision_citation (V5__decision_search.sql), newest first (seq descending),
+ * index decision_term (V6__search_terms.sql; rule and citation ids interned by {@link SearchTerms}),
+ * newest first (seq descending),
  * paged by seq. The derived indexes are not part of the hash chain; they are written with each
  * decision ({@link ChainAppender}) and, for decisions stored before they existed, filled here at
  * start-up from each decision's response_json.
@@ -39,6 +40,9 @@ public class DecisionIndex {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    SearchTerms terms;
 
     private volatile Thread backfill;
 
@@ -69,16 +73,10 @@ public class DecisionIndex {
         if (q.storedTo() != null) { sql.append(" AND d.evaluated_at < ?"); params.add(q.storedTo().atOffset(ZoneOffset.UTC)); }
         if (q.asOfFrom() != null) { sql.append(" AND d.as_of >= ?"); params.add(q.asOfFrom()); }
         if (q.asOfTo() != null) { sql.append(" AND d.as_of <= ?"); params.add(q.asOfTo()); }
-        if (q.rule() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM decision_rule r WHERE r.decision_seq = d.seq AND r.rule = ?)");
-            params.add(q.rule());
-        }
-        if (q.citation() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM decision_citation c WHERE c.decision_seq = d.seq"
-                    + " AND (c.citation = ? OR c.citation LIKE ? ESCAPE '!'))");
-            params.add(q.citation());
-            params.add(likeEscape(q.citation()) + "-%");
-        }
+        // A rule or citation filter is first turned into term ids (search_term is small); a term no
+        // decision ever named matches nothing.
+        if (q.rule() != null && !termFilter(sql, params, terms.ruleIds(q.rule()))) return List.of();
+        if (q.citation() != null && !termFilter(sql, params, terms.citationIds(q.citation()))) return List.of();
         if (q.beforeSeq() != null) { sql.append(" AND d.seq < ?"); params.add(q.beforeSeq()); }
         sql.append(" ORDER BY d.seq DESC LIMIT ?");
         params.add(q.limit());
@@ -96,8 +94,17 @@ public class DecisionIndex {
         return out;
     }
 
-    private static String likeEscape(String s) {
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    /** Adds "has one of these terms" to the query; false if there is none (then nothing matches). */
+    private static boolean termFilter(StringBuilder sql, List<Object> params, List<Integer> ids) {
+        if (ids.isEmpty()) return false;
+        sql.append(" AND EXISTS (SELECT 1 FROM decision_term t WHERE t.decision_seq = d.seq AND t.term_id ");
+        if (ids.size() == 1) {
+            sql.append("= ?)");
+        } else {
+            sql.append("IN (").append("?, ".repeat(ids.size() - 1)).append("?))");
+        }
+        params.addAll(ids);
+        return true;
     }
 
     /** The distinct rule ids of a stored response's reasons, then obligations. */
@@ -190,6 +197,7 @@ public class DecisionIndex {
                     }
                 }
                 long next = records.isEmpty() ? upto : records.get(records.size() - 1).seq;
+                DecisionRows.resolveTerms(terms, records);
                 DecisionRows.insertIndex(c, records);
                 try (PreparedStatement st = c.prepareStatement("UPDATE decision_index_backfill SET done_to = ? WHERE id = 1")) {
                     st.setLong(1, next);

@@ -69,12 +69,15 @@ public class DecisionRecord extends PanacheEntityBase {
     public String idempotencySha;
 
     /**
-     * The rule ids of its reasons and obligations, distinct, in order: written to the derived index
-     * decision_rule with the record (not a column, not hashed). Null when not known (a record read back).
+     * The rule ids of its reasons and obligations, distinct, in order: written to the derived search
+     * index with the record (not a column, not hashed). Null when not known (a record read back).
      */
     @jakarta.persistence.Transient
     public java.util.List<String> rules;
-    /** The citation ids of its reasons and obligations, distinct: written to decision_citation likewise. */
+    /** The citation ids of its reasons and obligations, distinct: written to the search index likewise. */
     @jakarta.persistence.Transient
     public java.util.List<String> citations;
+    /** {@link #rules} and {@link #citations} as interned search terms ({@link SearchTerms}), once set by the writer. */
+    @jakarta.persistence.Transient
+    int[] termIds;
 }

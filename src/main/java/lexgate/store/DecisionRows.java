@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The rows a stored decision is made of, as every appender writes them: the decision table's
- * columns and how a record binds to them, and the derived search index rows (decision_rule,
- * decision_citation; see V5__decision_search.sql), which are not part of the chain.
+ * columns and how a record binds to them, and the derived search index rows (decision_term; see
+ * V6__search_terms.sql), which are not part of the chain.
  */
 final class DecisionRows {
     static final String COLUMNS = "id, seq, client, prev_hash, hash, evaluated_at, as_of, operation_id, purpose,"
@@ -52,39 +52,35 @@ final class DecisionRows {
         return out;
     }
 
-    /**
-     * The derived search index of the batch's records (rule and citation ids), in the caller's
-     * transaction: stored with the decisions or not at all. Not part of the chain.
-     */
-    static void insertIndexRows(Connection c, List<PendingDecision> batch) throws SQLException {
-        List<DecisionRecord> records = new ArrayList<>(batch.size());
-        for (PendingDecision p : batch) records.add(p.record());
-        insertIndex(c, records);
+    /** Gives each record its interned search terms ({@link DecisionRecord#termIds}) if it has none yet. */
+    static void resolveTerms(SearchTerms terms, List<DecisionRecord> records) throws SQLException {
+        for (DecisionRecord r : records) if (r.termIds == null) r.termIds = terms.ids(r.rules, r.citations);
     }
 
-    /** Inserts the index rows of records whose {@code rules} and {@code citations} are set. */
+    /** The records of a batch. */
+    static List<DecisionRecord> records(List<PendingDecision> batch) {
+        List<DecisionRecord> records = new ArrayList<>(batch.size());
+        for (PendingDecision p : batch) records.add(p.record());
+        return records;
+    }
+
+    /**
+     * Inserts the derived search index rows (decision_term: term id, seq) of records whose
+     * {@link DecisionRecord#termIds} are set, in the caller's transaction: stored with the decisions
+     * or not at all. Not part of the chain.
+     */
     static void insertIndex(Connection c, List<DecisionRecord> records) throws SQLException {
-        try (PreparedStatement rules = c.prepareStatement("INSERT INTO decision_rule (decision_seq, decision_id, rule) VALUES (?, ?, ?)");
-             PreparedStatement cites = c.prepareStatement("INSERT INTO decision_citation (decision_seq, decision_id, citation) VALUES (?, ?, ?)")) {
-            int nr = 0, nc = 0;
+        try (PreparedStatement rows = c.prepareStatement("INSERT INTO decision_term (term_id, decision_seq) VALUES (?, ?)")) {
+            int n = 0;
             for (DecisionRecord r : records) {
-                for (String rule : distinct(r.rules)) {
-                    rules.setLong(1, r.seq);
-                    rules.setString(2, r.id);
-                    rules.setString(3, rule);
-                    rules.addBatch();
-                    nr++;
-                }
-                for (String cit : distinct(r.citations)) {
-                    cites.setLong(1, r.seq);
-                    cites.setString(2, r.id);
-                    cites.setString(3, cit);
-                    cites.addBatch();
-                    nc++;
+                for (int term : r.termIds) {
+                    rows.setInt(1, term);
+                    rows.setLong(2, r.seq);
+                    rows.addBatch();
+                    n++;
                 }
             }
-            if (nr > 0) rules.executeBatch();
-            if (nc > 0) cites.executeBatch();
+            if (n > 0) rows.executeBatch();
         }
     }
 }

@@ -49,6 +49,9 @@ public class DecisionWriter {
     DataSource dataSource;
 
     @Inject
+    SearchTerms terms;
+
+    @Inject
     MeterRegistry registry;
 
     /** The most decisions in one batch ({@code lexgate.store.batch-max}); set at start. */
@@ -233,7 +236,7 @@ public class DecisionWriter {
         ChainAppender a = appender;
         if (a == null) {
             synchronized (this) {
-                if (appender == null) appender = ChainAppender.forDatabase(dataSource, config.store().batchMax());
+                if (appender == null) appender = ChainAppender.forDatabase(dataSource, terms, config.store().batchMax());
                 a = appender;
             }
         }

@@ -10,8 +10,8 @@ import java.util.List;
  * trips (conditional UPDATE of the head, batched INSERT, COMMIT).
  */
 final class H2ChainAppender extends ChainAppender {
-    H2ChainAppender(DataSource dataSource) {
-        super(dataSource);
+    H2ChainAppender(DataSource dataSource, SearchTerms terms) {
+        super(dataSource, terms);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,8 +12,8 @@ import java.util.List;
  * one round trip instead of three. A data-modifying WITH moves the head only if it is where this
  * appender left it (taking its row lock), and the INSERT takes its rows from a join with that
  * UPDATE's result: if the head moved, nothing is written and the batch goes through the locked
- * transaction instead. The derived search index rows (decision_rule, decision_citation; not part of
- * the chain) are two more data-modifying parts of the same WITH, joined with the head's UPDATE
+ * transaction instead. The derived search index rows (decision_term; not part of the chain) are
+ * one more data-modifying part of the same WITH, joined with the head's UPDATE
  * likewise. One statement is one transaction, so either the head moved and every record is stored
  * with its index rows, or nothing is. Under light load this saves two of three round trips per
  * decision; under heavy load, the database's work per batch.
@@ -28,8 +27,8 @@ final class PostgresChainAppender extends ChainAppender {
     /** The one-statement SQL by batch size, made when first needed. */
     private final String[] oneStatementSql;
 
-    PostgresChainAppender(DataSource dataSource, int batchMax) {
-        super(dataSource);
+    PostgresChainAppender(DataSource dataSource, SearchTerms terms, int batchMax) {
+        super(dataSource, terms);
         oneStatementSql = new String[batchMax + 1];
     }
 
@@ -81,33 +80,32 @@ final class PostgresChainAppender extends ChainAppender {
                 if (r > 0) b.append(", ");
                 b.append(ROW_TYPED);
             }
-            // The derived search index (decision_rule, decision_citation: not part of the chain) in the
-            // same statement, so in the same transaction: one array per column, unnested.
+            // The derived search index (decision_term: not part of the chain) in the same statement,
+            // so in the same transaction: one array per column, unnested.
             sql = b.append(") AS v (").append(DecisionRows.COLUMNS).append(") RETURNING 1),")
-                    .append(" ir AS (INSERT INTO decision_rule (decision_seq, decision_id, rule) SELECT u.s, u.i, u.r FROM head")
-                    .append(" CROSS JOIN unnest(?::bigint[], ?::varchar[], ?::varchar[]) AS u (s, i, r)),")
-                    .append(" ic AS (INSERT INTO decision_citation (decision_seq, decision_id, citation) SELECT u.s, u.i, u.c FROM head")
-                    .append(" CROSS JOIN unnest(?::bigint[], ?::varchar[], ?::varchar[]) AS u (s, i, c))")
+                    .append(" it AS (INSERT INTO decision_term (term_id, decision_seq) SELECT u.t, u.s FROM head")
+                    .append(" CROSS JOIN unnest(?::int[], ?::bigint[]) AS u (t, s))")
                     .append(" SELECT count(*) FROM ins").toString();
             oneStatementSql[rows] = sql;
         }
         return sql;
     }
 
-    /** The rule rows and the citation rows as three arrays each, from parameter {@code i}. */
+    /** The index rows (term id, seq) as two arrays, from parameter {@code i}. */
     private static void bindIndexArrays(Connection c, PreparedStatement ps, int i, List<PendingDecision> batch) throws SQLException {
-        List<Long> rs = new ArrayList<>(), cs = new ArrayList<>();
-        List<String> ri = new ArrayList<>(), rv = new ArrayList<>(), ci = new ArrayList<>(), cv = new ArrayList<>();
+        int n = 0;
+        for (PendingDecision p : batch) n += p.record().termIds.length;
+        Integer[] terms = new Integer[n];
+        Long[] seqs = new Long[n];
+        int k = 0;
         for (PendingDecision p : batch) {
             DecisionRecord r = p.record();
-            for (String rule : DecisionRows.distinct(r.rules)) { rs.add(r.seq); ri.add(r.id); rv.add(rule); }
-            for (String cit : DecisionRows.distinct(r.citations)) { cs.add(r.seq); ci.add(r.id); cv.add(cit); }
+            for (int t : r.termIds) {
+                terms[k] = t;
+                seqs[k++] = r.seq;
+            }
         }
-        ps.setArray(i++, c.createArrayOf("bigint", rs.toArray()));
-        ps.setArray(i++, c.createArrayOf("varchar", ri.toArray()));
-        ps.setArray(i++, c.createArrayOf("varchar", rv.toArray()));
-        ps.setArray(i++, c.createArrayOf("bigint", cs.toArray()));
-        ps.setArray(i++, c.createArrayOf("varchar", ci.toArray()));
-        ps.setArray(i, c.createArrayOf("varchar", cv.toArray()));
+        ps.setArray(i++, c.createArrayOf("int4", terms));
+        ps.setArray(i, c.createArrayOf("int8", seqs));
     }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The search index (decision_rule, decision_citation) is written with each decision, in its
+ * The search index (decision_term, with search_term's interned ids) is written with each decision, in its
  * transaction; decisions stored before the index existed get theirs from the start-up backfill, which
  * rebuilds exactly the rows the writer makes.
  */
@@ -53,12 +53,10 @@ class SearchIndexBackfillTest {
                 }
             }
             // As if these decisions had been stored before V5: no index rows, and the backfill's range covers them.
-            for (String t : List.of("decision_rule", "decision_citation")) {
-                try (PreparedStatement d = c.prepareStatement("DELETE FROM " + t + " WHERE decision_seq BETWEEN ? AND ?")) {
-                    d.setLong(1, lo);
-                    d.setLong(2, hi);
-                    d.executeUpdate();
-                }
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM decision_term WHERE decision_seq BETWEEN ? AND ?")) {
+                d.setLong(1, lo);
+                d.setLong(2, hi);
+                d.executeUpdate();
             }
             try (PreparedStatement u = c.prepareStatement("UPDATE decision_index_backfill SET done_to = ?, upto = ? WHERE id = 1")) {
                 u.setLong(1, lo - 1);
@@ -76,10 +74,9 @@ class SearchIndexBackfillTest {
         List<String> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement q = c.prepareStatement(
-                     "SELECT 'rule', decision_id, rule FROM decision_rule WHERE decision_id IN (?, ?, ?)"
-                             + " UNION ALL SELECT 'citation', decision_id, citation FROM decision_citation WHERE decision_id IN (?, ?, ?)"
-                             + " ORDER BY 1, 2, 3")) {
-            for (int i = 0; i < 6; i++) q.setString(i + 1, ids.get(i % 3));
+                     "SELECT t.kind, d.id, t.term FROM decision_term x JOIN search_term t ON t.id = x.term_id"
+                             + " JOIN decision d ON d.seq = x.decision_seq WHERE d.id IN (?, ?, ?) ORDER BY 1, 2, 3")) {
+            for (int i = 0; i < 3; i++) q.setString(i + 1, ids.get(i));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             }

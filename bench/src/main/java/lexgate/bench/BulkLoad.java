@@ -22,9 +22,9 @@ import java.util.List;
  * of the latest stored decisions (same request, response and ruleset digest, each with a new id),
  * appended to the hash chain with the service's own {@link DecisionChain#hash} under the same lock
  * on the chain head, so the chain stays intact and the service appends after them. Uses COPY in
- * batches of 50,000 rows, one transaction each; the derived search index of each row (decision_rule,
- * decision_citation: the template's rule and citation ids) is copied in the same transaction, as the
- * service writes it with each decision.
+ * batches of 50,000 rows, one transaction each; the derived search index of each row (decision_term:
+ * the template's rule and citation ids, as interned by the service in search_term) is copied in the
+ * same transaction, as the service writes it with each decision.
  *
  * <p>Usage: {@code BulkLoad jdbc:postgresql://host:port/db user targetRows}
  */
@@ -41,6 +41,7 @@ public final class BulkLoad {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
             List<DecisionRecord> templates = templates(c);
+            java.util.Map<DecisionRecord, int[]> termIds = new java.util.IdentityHashMap<>();
             if (templates.isEmpty()) throw new IllegalStateException("no stored decision to copy");
             long have = count(c);
             c.commit();
@@ -65,7 +66,7 @@ public final class BulkLoad {
                 StringBuilder sb = new StringBuilder(1 << 20);
                 List<String> ids = new ArrayList<>(n);
                 long[] seqs = new long[n];
-                List<List<String>> rules = new ArrayList<>(n), citations = new ArrayList<>(n);
+                List<int[]> terms = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     DecisionRecord t = templates.get((int) ((done + i) % templates.size()));
                     DecisionRecord r = new DecisionRecord();
@@ -87,8 +88,7 @@ public final class BulkLoad {
                     prev = r.hash;
                     ids.add(r.id);
                     seqs[i] = r.seq;
-                    rules.add(t.rules);
-                    citations.add(t.citations);
+                    terms.add(termIds.computeIfAbsent(t, k -> termIds(c, k)));
                     csv(sb, r.id).append(',');
                     sb.append(r.seq).append(',');
                     csv(sb, r.client).append(',');
@@ -114,8 +114,7 @@ public final class BulkLoad {
                 byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
                 copy.writeToCopy(b, 0, b.length);
                 copy.endCopy();
-                copyIndex(c, "decision_rule", "rule", ids, seqs, rules);
-                copyIndex(c, "decision_citation", "citation", ids, seqs, citations);
+                copyIndex(c, seqs, terms);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1")) {
                     ps.setLong(1, seq);
                     ps.setString(2, prev);
@@ -130,18 +129,13 @@ public final class BulkLoad {
         }
     }
 
-    /** COPY of one derived index table: (decision_seq, decision_id, value) for each value of each row. */
-    private static void copyIndex(Connection c, String table, String column, List<String> ids, long[] seqs,
-                                  List<List<String>> values) throws Exception {
+    /** COPY of the derived index: (term_id, decision_seq) for each term of each row. */
+    private static void copyIndex(Connection c, long[] seqs, List<int[]> terms) throws Exception {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY " + table + " (decision_seq, decision_id, " + column + ") FROM STDIN WITH (FORMAT csv)");
+                "COPY decision_term (term_id, decision_seq) FROM STDIN WITH (FORMAT csv)");
         StringBuilder sb = new StringBuilder(1 << 20);
-        for (int i = 0; i < ids.size(); i++) {
-            for (String v : values.get(i)) {
-                sb.append(seqs[i]).append(',');
-                csv(sb, ids.get(i)).append(',');
-                csv(sb, v).append('\n');
-            }
+        for (int i = 0; i < terms.size(); i++) {
+            for (int t : terms.get(i)) sb.append(t).append(',').append(seqs[i]).append('\n');
             if (sb.length() > (1 << 20)) {
                 byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
                 copy.writeToCopy(b, 0, b.length);
@@ -151,6 +145,31 @@ public final class BulkLoad {
         byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(b, 0, b.length);
         copy.endCopy();
+    }
+
+    /** The interned ids (search_term) of a template's rule ids and citation ids, each once. */
+    private static int[] termIds(Connection c, DecisionRecord t) {
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM search_term WHERE kind = ? AND term = ?")) {
+            for (String[] kt : kindsAndTerms(t)) {
+                ps.setString(1, kt[0]);
+                ps.setString(2, kt[1]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new IllegalStateException("the service never interned " + kt[0] + " " + kt[1]);
+                    out.add(rs.getInt(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<String[]> kindsAndTerms(DecisionRecord t) {
+        List<String[]> out = new ArrayList<>();
+        for (String r : t.rules) out.add(new String[] {"r", r});
+        for (String ci : t.citations) out.add(new String[] {"c", ci});
+        return out;
     }
 
     private static StringBuilder csv(StringBuilder sb, String s) {

@@ -43,7 +43,7 @@ public final class H2Insert {
             c.setAutoCommit(false);
             List<String> columns = new ArrayList<>();
             List<Object[]> templates = new ArrayList<>();
-            List<List<String>> rules = new ArrayList<>(), cites = new ArrayList<>();
+            List<List<Integer>> terms = new ArrayList<>();
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT * FROM decision ORDER BY seq DESC LIMIT 1000")) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -56,11 +56,25 @@ public final class H2Insert {
             }
             if (templates.isEmpty()) throw new IllegalStateException("no stored decision to copy in " + source);
             int idCol = columns.indexOf("id"), seqCol = columns.indexOf("seq");
+            // The templates' search index rows (decision_term: interned term id, seq), read in one pass
+            // (the table's only index starts with the term).
+            java.util.Map<Long, List<Integer>> bySeq = new java.util.HashMap<>();
+            long minSeq = Long.MAX_VALUE;
             for (Object[] t : templates) {
-                // By seq: decision_rule and decision_citation are indexed on it, not on the id.
-                rules.add(strings(c, "SELECT rule FROM decision_rule WHERE decision_seq = ?", ((Number) t[seqCol]).longValue()));
-                cites.add(strings(c, "SELECT citation FROM decision_citation WHERE decision_seq = ?", ((Number) t[seqCol]).longValue()));
+                long s = ((Number) t[seqCol]).longValue();
+                bySeq.put(s, new ArrayList<>());
+                minSeq = Math.min(minSeq, s);
             }
+            try (PreparedStatement ps = c.prepareStatement("SELECT decision_seq, term_id FROM decision_term WHERE decision_seq >= ?")) {
+                ps.setLong(1, minSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<Integer> l = bySeq.get(rs.getLong(1));
+                        if (l != null) l.add(rs.getInt(2));
+                    }
+                }
+            }
+            for (Object[] t : templates) terms.add(bySeq.get(((Number) t[seqCol]).longValue()));
             long seq;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq FROM chain_head WHERE id = 1")) {
                 rs.next();
@@ -76,8 +90,7 @@ public final class H2Insert {
             int k = 0;
             try (PreparedStatement head = c.prepareStatement("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ?");
                  PreparedStatement ins = c.prepareStatement(insert);
-                 PreparedStatement ir = c.prepareStatement("INSERT INTO decision_rule (decision_seq, decision_id, rule) VALUES (?, ?, ?)");
-                 PreparedStatement ic = c.prepareStatement("INSERT INTO decision_citation (decision_seq, decision_id, citation) VALUES (?, ?, ?)")) {
+                 PreparedStatement it = c.prepareStatement("INSERT INTO decision_term (term_id, decision_seq) VALUES (?, ?)")) {
                 while (true) {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     if (!timing && elapsed >= warm) {
@@ -100,12 +113,10 @@ public final class H2Insert {
                             ins.setObject(i + 1, i == idCol ? id : i == seqCol ? (Object) s : t[i]);
                         }
                         ins.addBatch();
-                        for (String r : rules.get(ti)) { ir.setLong(1, s); ir.setString(2, id); ir.setString(3, r); ir.addBatch(); }
-                        for (String r : cites.get(ti)) { ic.setLong(1, s); ic.setString(2, id); ic.setString(3, r); ic.addBatch(); }
+                        for (int term : terms.get(ti)) { it.setInt(1, term); it.setLong(2, s); it.addBatch(); }
                     }
                     ins.executeBatch();
-                    ir.executeBatch();
-                    ic.executeBatch();
+                    it.executeBatch();
                     c.commit();
                     rows += batch;
                 }
@@ -125,16 +136,5 @@ public final class H2Insert {
         } finally {
             Files.deleteIfExists(copy);
         }
-    }
-
-    private static List<String> strings(Connection c, String sql, long seq) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }
