@@ -38,7 +38,8 @@ public class SearchTerms {
     @Inject
     DataSource dataSource;
 
-    private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+    /** Known ids by term, one map per kind (no key to build per lookup). */
+    private final ConcurrentHashMap<String, Integer> ruleIds = new ConcurrentHashMap<>(), citationIds = new ConcurrentHashMap<>();
 
     SearchTerms() {}
 
@@ -60,11 +61,11 @@ public class SearchTerms {
 
     /** The id of one term, interned if it was not yet. */
     int id(Kind kind, String term) throws SQLException {
-        String key = kind.code + term;
-        Integer id = ids.get(key);
+        ConcurrentHashMap<String, Integer> known = kind == Kind.RULE ? ruleIds : citationIds;
+        Integer id = known.get(term);
         if (id != null) return id;
         id = intern(kind, term);
-        ids.put(key, id);
+        known.put(term, id);
         return id;
     }
 
