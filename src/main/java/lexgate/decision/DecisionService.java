@@ -180,6 +180,9 @@ public class DecisionService {
         CompletableFuture<Prepared> stored = queued.thenCompose(p -> {
             if (rulesets.isStored(p.ruleset())) return store(p.record()).thenApply(v -> p);
             // The ruleset's row must exist before a decision refers to it: a blocking write, once per ruleset.
+            // Activation stores it (ActiveRuleset.recordActivation); this set lookup stays on the decision
+            // path for the one case activation cannot cover: a ruleset activated while the database was
+            // down, whose decisions must still not refer to a row that is not there.
             return CompletableFuture.runAsync(() -> rulesets.ensureStored(p.ruleset(), "active"), Infrastructure.getDefaultWorkerPool())
                     .thenCompose(v -> store(p.record())).thenApply(v -> p);
         });
