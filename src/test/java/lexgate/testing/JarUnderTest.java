@@ -25,6 +25,14 @@ public class JarUnderTest implements QuarkusTestResourceLifecycleManager {
     /** The URL the service was given, for the tests' own JDBC connections (set by {@link #start()}). */
     static final String CONNECTED_URL = "it.db.connected-url";
 
+    /** This run's directory (its rules/ and policies/ are the service's, which tests may edit and restore). */
+    static final String RUN_DIR = "it.run-dir";
+
+    /** The run directory of the started jar. */
+    public static Path runDir() {
+        return Path.of(System.getProperty(RUN_DIR));
+    }
+
     @Override
     public Map<String, String> start() {
         Path run = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
@@ -32,20 +40,28 @@ public class JarUnderTest implements QuarkusTestResourceLifecycleManager {
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         String user = System.getProperty("it.db.user", "lexgate");
         String password = System.getProperty("it.db.password", "");
+        Trees.copy(Path.of("rules"), run.resolve("rules"));
+        Trees.copy(Path.of("policies"), run.resolve("policies"));
+        System.setProperty(RUN_DIR, run.toString());
         System.setProperty(CONNECTED_URL, url);
         System.setProperty("it.db.connected-user", user);
         System.setProperty("it.db.connected-password", password);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password,
-                "lexgate.bootstrap-admin-key", ADMIN_KEY,
-                "lexgate.audit.dir", run.resolve("audit").toString(),
+        return Map.ofEntries(
+                Map.entry("quarkus.datasource.jdbc.url", url),
+                Map.entry("quarkus.datasource.username", user),
+                Map.entry("quarkus.datasource.password", password),
+                Map.entry("lexgate.bootstrap-admin-key", ADMIN_KEY),
+                Map.entry("lexgate.audit.dir", run.resolve("audit").toString()),
+                // A copy of rules/ and policies/: an impact analysis test edits a candidate without touching the project.
+                Map.entry("lexgate.rules.dir", run.resolve("rules").toString()),
+                Map.entry("lexgate.policies.dir", run.resolve("policies").toString()),
+                // Checkpoints only when a test asks: one signed in the background could sign a tampered record.
+                Map.entry("lexgate.audit.checkpoint-interval", "0s"),
                 // As in the @QuarkusTest profile: a loaded 2-core CI machine, a budget no healthy evaluation nears.
-                "lexgate.evaluation.budget", "5s",
+                Map.entry("lexgate.evaluation.budget", "5s"),
                 // The launcher finds the jar's port in its log file, by reading plain text: quarkus-logging-json
                 // would write that file as JSON (and the tests would knock on the default port).
-                "quarkus.log.file.json.enabled", "false");
+                Map.entry("quarkus.log.file.json.enabled", "false"));
     }
 
     @Override
