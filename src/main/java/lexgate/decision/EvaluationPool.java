@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,13 +28,6 @@ import java.util.concurrent.locks.LockSupport;
  * {@link Thread#stop()}, the JVM's last resort, on the JVMs that still offer it: its session was
  * already abandoned, and it shares nothing else with the service. The workers are daemon
  * threads, so that a stuck one never holds up the JVM's exit (SIGTERM).
- *
- * <p>An idle worker waits on its own, and a new evaluation wakes the worker that became idle last
- * (last in, first out): when evaluations come one after another, as from one caller that waits for
- * each, the same worker takes them all, with the session, the facts and the compiled code still in
- * its core's caches. A queue's own wake-up order (first in, first out) had them taken by the workers
- * in turn, each waking cold, which cost a sequential caller as much as 0.7x of the warm floor in
- * CPU on two cores (issue 22).
  *
  * <p>An evaluation that waits in the queue longer than {@code queueTimeout} (all workers busy for
  * that long) fails with {@link Overloaded}, which the HTTP layer answers with 503.
@@ -94,7 +86,13 @@ public final class EvaluationPool {
         @Override
         public void run() {
             while (!retired && !shutdown) {
-                Task t = take();
+                Task t;
+                try {
+                    t = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    if (shutdown) return;
+                    continue;
+                }
                 if (t == null) continue;
                 startedAt = System.nanoTime();
                 current = t;
@@ -109,38 +107,12 @@ public final class EvaluationPool {
             }
             if (retired) stuck.decrementAndGet();
         }
-
-        /**
-         * The next evaluation, or null after waiting up to 100 ms (or an interrupt) for one. The worker
-         * announces itself idle before it looks at the queue a last time, and {@link #submit} adds to
-         * the queue before it looks for an idle worker, so an evaluation is never left in the queue
-         * with every worker asleep; a wake-up meant for a worker that found work on its own is
-         * harmless (one more look at the queue).
-         */
-        private Task take() {
-            Task t = queue.poll();
-            if (t != null) return t;
-            idle.push(this);
-            t = queue.poll();
-            if (t == null) {
-                LockSupport.parkNanos(this, IDLE_WAIT_NANOS);
-                Thread.interrupted(); // an interrupt only ends the wait (shutdown or retirement is checked by the loop)
-                t = queue.poll();
-            }
-            idle.removeFirstOccurrence(this); // still there unless a submit took it to wake it
-            return t;
-        }
     }
-
-    /** How long an idle worker sleeps before it looks at the queue (and at shutdown) again. */
-    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Duration budget;
     private final long budgetNanos;
     private final long queueTimeoutNanos;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
-    /** Idle workers, the one that became idle last first. */
-    private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger stuck = new AtomicInteger();
@@ -220,8 +192,6 @@ public final class EvaluationPool {
             return t.done;
         }
         queue.add(t);
-        Worker w = idle.pollFirst(); // the worker idle last: its caches are the warmest
-        if (w != null) LockSupport.unpark(w);
         return t.done;
     }
 
