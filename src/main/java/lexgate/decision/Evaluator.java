@@ -1,6 +1,7 @@
 package lexgate.decision;
 
 import lexgate.policy.Citation;
+import lexgate.rules.RuleEntry;
 import lexgate.rules.RuleMeta;
 import lexgate.rules.Ruleset;
 import lexgate.vocabulary.Finding;
@@ -10,6 +11,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +33,9 @@ public final class Evaluator {
     private static final Comparator<Decision.Reason> REASON_ORDER = Comparator
             .comparingInt((Decision.Reason r) -> effectRank(r.effect()))
             .thenComparing(Decision.Reason::rule).thenComparing(Decision.Reason::explanation);
+    private static final Comparator<Decision.Obligation> OBLIGATION_ORDER = Comparator.comparing(Decision.Obligation::action)
+            .thenComparing(Decision.Obligation::rule).thenComparing(Decision.Obligation::explanation);
+    private static final Comparator<Decision.CitationRef> CITATION_ORDER = Comparator.comparing(Decision.CitationRef::id);
 
     private Evaluator() {}
 
@@ -88,11 +93,14 @@ public final class Evaluator {
         OperationRequest req = work.request();
         LocalDate asOf = LocalDate.parse(req.asOf());
         List<Object> facts = FactBuilder.facts(req, ruleset.policies());
-        // Every finding in working memory, with the rule that inserted it: kept up to date from the
-        // session's events, so the findings need no scan of working memory (policy facts included).
-        Map<Object, Rule> origin = new IdentityHashMap<>();
+        Sessions sessions = ruleset.sessions();
+        // Every finding in working memory, with the rule that inserted it (its entry; null for a rule
+        // the ruleset does not know): kept up to date from the session's events, so the findings
+        // need no scan of working memory (policy facts included).
+        Map<Object, RuleEntry> origin = new IdentityHashMap<>();
         Map<Object, List<String>> policyCites = new IdentityHashMap<>();
-        java.util.Set<String> fired = new java.util.TreeSet<>();
+        // The rules that fired, as ranks in id order: a bit per firing, the ids sorted once per ruleset.
+        BitSet fired = new BitSet();
         String failure = null;
         Sessions.Observer observer = new Sessions.Observer() {
             /** The match firing now: a finding inserted by its rule is caused by its facts. */
@@ -101,7 +109,7 @@ public final class Evaluator {
             @Override
             public void inserted(Object fact, Rule rule) {
                 if (!(fact instanceof Finding)) return;
-                origin.put(fact, rule);
+                origin.put(fact, sessions.entry(rule));
                 if (current != null && current.getRule() == rule) {
                     List<String> ids = null;
                     for (Object o : current.getObjects()) {
@@ -117,8 +125,8 @@ public final class Evaluator {
             @Override
             public void fired(org.kie.api.runtime.rule.Match match) {
                 current = match;
-                RuleMeta m = ruleset.sessions().meta(match.getRule());
-                if (m != null) fired.add(m.id());
+                RuleEntry e = sessions.entry(match.getRule());
+                if (e != null) fired.set(e.rank());
             }
 
             @Override
@@ -131,13 +139,13 @@ public final class Evaluator {
         };
         List<Finding> findings = new ArrayList<>();
         // A session with the policy facts already in it; closing it withdraws the request's facts.
-        try (Sessions.Lease session = ruleset.sessions().lease(observer)) {
+        try (Sessions.Lease session = sessions.lease(observer)) {
             if (task != null) task.onAbort(session::halt);
             try {
                 facts.forEach(session::insert);
                 AgendaFilter inForce = match -> {
-                    RuleMeta m = ruleset.sessions().meta(match.getRule());
-                    return m != null && m.inForceOn(asOf);
+                    RuleEntry e = sessions.entry(match.getRule());
+                    return e != null && e.meta().inForceOn(asOf);
                 };
                 int firings = session.fire(inForce, MAX_FIRINGS);
                 if (firings >= MAX_FIRINGS) failure = engine("loop", work.lang()).replace("{0}", Integer.toString(firings));
@@ -152,10 +160,10 @@ public final class Evaluator {
                 failure = engine("failed", work.lang());
             }
         }
-        return assemble(ruleset, findings, origin, policyCites, failure, List.copyOf(fired), work.lang());
+        return assemble(ruleset, findings, origin, policyCites, failure, sessions.ids(fired), work.lang());
     }
 
-    private static Evaluation assemble(Ruleset ruleset, List<Finding> findings, Map<Object, Rule> origin,
+    private static Evaluation assemble(Ruleset ruleset, List<Finding> findings, Map<Object, RuleEntry> origin,
                                        Map<Object, List<String>> policyCites, String failure, List<String> fired, String lang) {
         List<Decision.Reason> reasons = new ArrayList<>();
         List<Decision.Obligation> obligations = new ArrayList<>();
@@ -168,31 +176,30 @@ public final class Evaluator {
             reasons.add(new Decision.Reason(ENGINE_RULE, "REVIEW", "EU", List.of(), failure));
         } else {
             for (Finding f : findings) {
-                Rule r = origin.get(f);
-                RuleMeta m = r == null ? null : ruleset.sessions().meta(r);
-                if (m == null) continue; // not inserted by a rule: ignore
-                // The rule's citations, then those of the policy values its match held (a retention
-                // limit's CNIL source), each once.
-                List<String> ids = m.citations();
+                RuleEntry e = origin.get(f);
+                if (e == null) continue; // not inserted by a rule the ruleset knows: ignore
+                RuleMeta m = e.meta();
+                // The rule's citations (resolved once per ruleset), then those of the policy values
+                // its match held (a retention limit's CNIL source), each once.
+                List<Decision.CitationRef> cites;
                 List<String> fromPolicy = policyCites.get(f);
-                if (fromPolicy != null) {
-                    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(ids);
+                if (fromPolicy == null) {
+                    cites = refs(e.citations());
+                } else {
+                    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(m.citations());
                     all.addAll(fromPolicy);
-                    ids = List.copyOf(all);
+                    List<Citation> resolved = new ArrayList<>(all.size());
+                    for (String id : all) resolved.add(ruleset.policies().citation(id));
+                    cites = refs(resolved);
                 }
-                List<Decision.CitationRef> cites = ids.stream().map(id -> {
-                    Citation c = ruleset.policies().citation(id);
-                    return new Decision.CitationRef(c.id(), c.label(), c.url());
-                }).toList();
                 switch (f.getEffect()) {
                     case OBLIGATION -> obligations.add(new Decision.Obligation(m.id(), f.getAction(), cites, text(m, f, lang)));
                     case LEAD_AUTHORITY -> { leads.add(f.getAction()); supervisionCites.addAll(cites); }
                     case CONCERNED_AUTHORITY -> { concerned.add(f.getAction()); supervisionCites.addAll(cites); }
                     default -> {
                         String tier = null;
-                        if (f.getEffect() == lexgate.vocabulary.Finding.Effect.DENY && m.noFine() == null) {
-                            lexgate.policy.FineTier t = ruleset.policies().fineTier(m.citations());
-                            tier = t == null ? null : t.tier();
+                        if (f.getEffect() == lexgate.vocabulary.Finding.Effect.DENY && e.fineTier() != null) {
+                            tier = e.fineTier().tier(); // null when the rule says @noFine (RuleEntry)
                         }
                         reasons.add(new Decision.Reason(m.id(), f.getEffect().name(), m.jurisdiction(), cites,
                                 text(m, f, lang), tier));
@@ -209,8 +216,7 @@ public final class Evaluator {
                     engine("none", lang)));
         }
         reasons.sort(REASON_ORDER);
-        obligations.sort(Comparator.comparing(Decision.Obligation::action).thenComparing(Decision.Obligation::rule)
-                .thenComparing(Decision.Obligation::explanation));
+        obligations.sort(OBLIGATION_ORDER);
         List<Decision.Missing> missingList = missing.values().stream()
                 .sorted(Comparator.comparing(Decision.Missing::field)).toList();
         Decision.Outcome outcome = reasons.stream().anyMatch(r -> r.effect().equals("DENY")) ? Decision.Outcome.DENY
@@ -235,7 +241,7 @@ public final class Evaluator {
         others.addAll(leads);
         if (lead != null) others.remove(lead);
         List<Decision.CitationRef> citations = cites.stream().distinct()
-                .sorted(Comparator.comparing(Decision.CitationRef::id)).toList();
+                .sorted(CITATION_ORDER).toList();
         return new Decision.Supervision(lead == null ? null : authority(ruleset, lead),
                 others.stream().map(id -> authority(ruleset, id)).toList(), citations);
     }
@@ -255,6 +261,16 @@ public final class Evaluator {
             if (t != null && (best == null || t.rank() > best.rank())) best = t;
         }
         return best == null ? null : new Decision.Exposure(best.tier(), best.maximum());
+    }
+
+    /** The citations as a response names them. */
+    private static List<Decision.CitationRef> refs(List<Citation> citations) {
+        Decision.CitationRef[] out = new Decision.CitationRef[citations.size()];
+        for (int i = 0; i < out.length; i++) {
+            Citation c = citations.get(i);
+            out[i] = new Decision.CitationRef(c.id(), c.label(), c.url());
+        }
+        return List.of(out);
     }
 
     /** The finding's explanation in the language: the rule's translation with the finding's values, else its English. */

@@ -19,13 +19,13 @@ public record Ruleset(String version, String digest, Instant loadedAt, KieBase k
     public Ruleset(String version, String digest, Instant loadedAt, KieBase kieBase, PolicySet policies,
                    Map<String, RuleMeta> rulesByQualifiedName, List<SourceFile> files) {
         this(version, digest, loadedAt, kieBase, policies, rulesByQualifiedName, files,
-                new Sessions(kieBase, policies.facts(), rulesByQualifiedName, true));
+                new Sessions(kieBase, policies, rulesByQualifiedName, true));
     }
 
     /** The same ruleset evaluated on a new session per request, never a warm one (tests, benchmark). */
     public Ruleset withFreshSessions() {
         return new Ruleset(version, digest, loadedAt, kieBase, policies, rulesByQualifiedName, files,
-                new Sessions(kieBase, policies.facts(), rulesByQualifiedName, false));
+                new Sessions(kieBase, policies, rulesByQualifiedName, false));
     }
 
     /** Every rule's metadata, ordered by id. */

@@ -1,5 +1,7 @@
 package lexgate.rules;
 
+import lexgate.policy.Citation;
+import lexgate.policy.PolicySet;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -16,6 +18,7 @@ import org.kie.api.runtime.rule.FactHandle;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -76,16 +79,19 @@ public final class Sessions {
     private final KieBase kieBase;
     private final List<Object> policyFacts;
     private final Set<Object> policyIdentity = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Rule, RuleMeta> metaByRule = new IdentityHashMap<>();
+    private final Map<Rule, RuleEntry> entries = new IdentityHashMap<>();
+    /** The ids of the rules with metadata, sorted and distinct: a rule's rank is the index of its id here. */
+    private final List<String> idsInOrder;
     private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final boolean warmable;
     private volatile Boolean reusable;
 
-    Sessions(KieBase kieBase, List<Object> policyFacts, Map<String, RuleMeta> rulesByQualifiedName, boolean allowReuse) {
+    Sessions(KieBase kieBase, PolicySet policies, Map<String, RuleMeta> rulesByQualifiedName, boolean allowReuse) {
         this.kieBase = kieBase;
-        this.policyFacts = List.copyOf(policyFacts);
+        this.policyFacts = List.copyOf(policies.facts());
         this.policyIdentity.addAll(this.policyFacts);
+        Map<Rule, RuleMeta> metaByRule = new IdentityHashMap<>();
         boolean plain = true;
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
@@ -100,6 +106,14 @@ public final class Sessions {
         }
         this.warmable = plain;
         if (!allowReuse) reusable = false;
+        this.idsInOrder = metaByRule.values().stream().map(RuleMeta::id).distinct().sorted().toList();
+        Map<String, Integer> rank = new java.util.HashMap<>();
+        for (int i = 0; i < idsInOrder.size(); i++) rank.put(idsInOrder.get(i), i);
+        metaByRule.forEach((r, m) -> {
+            List<Citation> cites = m.citations().stream().map(policies::citation).toList();
+            entries.put(r, new RuleEntry(m, rank.get(m.id()), cites,
+                    m.noFine() == null ? policies.fineTier(m.citations()) : null));
+        });
     }
 
     private static boolean named(String s) {
@@ -108,7 +122,21 @@ public final class Sessions {
 
     /** The metadata of the rule, or null for a rule the ruleset does not know. */
     public RuleMeta meta(Rule rule) {
-        return metaByRule.get(rule);
+        RuleEntry e = entries.get(rule);
+        return e == null ? null : e.meta();
+    }
+
+    /** The rule's metadata with what an evaluation needs of it, or null for a rule the ruleset does not know. */
+    public RuleEntry entry(Rule rule) {
+        return entries.get(rule);
+    }
+
+    /** The ids of the ranks set (see {@link RuleEntry#rank}), in id order. */
+    public List<String> ids(BitSet ranks) {
+        String[] out = new String[ranks.cardinality()];
+        int n = 0;
+        for (int i = ranks.nextSetBit(0); i >= 0; i = ranks.nextSetBit(i + 1)) out[n++] = idsInOrder.get(i);
+        return List.of(out);
     }
 
     /** True when sessions are reused (decided on the first lease); null before. */
