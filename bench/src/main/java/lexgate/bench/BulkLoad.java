@@ -41,7 +41,10 @@ public final class BulkLoad {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
             List<DecisionRecord> templates = templates(c);
+            // Term ids read before any COPY starts: a connection in COPY IN cannot run a query (the
+            // first version asked inside the COPY loop and hung the bulk load).
             java.util.Map<DecisionRecord, int[]> termIds = new java.util.IdentityHashMap<>();
+            for (DecisionRecord t : templates) termIds.put(t, termIds(c, t));
             if (templates.isEmpty()) throw new IllegalStateException("no stored decision to copy");
             long have = count(c);
             c.commit();
@@ -88,7 +91,7 @@ public final class BulkLoad {
                     prev = r.hash;
                     ids.add(r.id);
                     seqs[i] = r.seq;
-                    terms.add(termIds.computeIfAbsent(t, k -> termIds(c, k)));
+                    terms.add(termIds.get(t));
                     csv(sb, r.id).append(',');
                     sb.append(r.seq).append(',');
                     csv(sb, r.client).append(',');
