@@ -50,8 +50,7 @@ public class SearchTerms {
 
     /** The ids of the given rule ids and citation ids, once each, in order; interns those not known yet. */
     int[] ids(List<String> rules, List<String> citations) throws SQLException {
-        List<String> r = DecisionRows.distinct(rules).stream().toList();
-        List<String> c = DecisionRows.distinct(citations).stream().toList();
+        java.util.Set<String> r = DecisionRows.distinct(rules), c = DecisionRows.distinct(citations);
         int[] out = new int[r.size() + c.size()];
         int i = 0;
         for (String t : r) out[i++] = id(Kind.RULE, t);
