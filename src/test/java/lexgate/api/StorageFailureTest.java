@@ -1,8 +1,7 @@
 package lexgate.api;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import lexgate.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -23,9 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 // Not about authentication: runs as a caller holding every role, recorded as "anonymous".
 @io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class StorageFailureTest {
-
-    @Inject
-    AgroalDataSource ds;
 
     @Test
     void unstorableDecisionIs503AndNotReturned() throws Exception {
@@ -50,13 +46,13 @@ class StorageFailureTest {
     }
 
     private void exec(String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDb.connection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private long count() throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = TestDb.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM decision")) {
             rs.next();
             return rs.getLong(1);

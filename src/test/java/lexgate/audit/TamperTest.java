@@ -1,11 +1,10 @@
 package lexgate.audit;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import lexgate.api.DecisionApiTest;
+import lexgate.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -36,13 +35,9 @@ class TamperTest {
     public static class OwnStore implements io.quarkus.test.junit.QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url",
-                    System.getProperty("lexgate.test.tamper-url", "jdbc:h2:mem:lexgate-tamper;DB_CLOSE_DELAY=-1"));
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:lexgate-tamper;DB_CLOSE_DELAY=-1");
         }
     }
-
-    @Inject
-    AgroalDataSource ds;
 
     interface Sql {
         void run(Connection c) throws Exception;
@@ -97,7 +92,7 @@ class TamperTest {
         String id;
         String digest;
         long last;
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = TestDb.connection()) {
             last = ((Number) one(c, "SELECT MAX(seq) FROM decision")).longValue();
             mid = last / 2;
             id = (String) one(c, "SELECT id FROM decision WHERE seq = ?", mid);
@@ -173,7 +168,7 @@ class TamperTest {
 
         assertTrue(kinds.size() >= 14, kinds.size() + " kinds");
         for (Kind k : kinds) {
-            try (Connection c = ds.getConnection()) {
+            try (Connection c = TestDb.connection()) {
                 allowChanges(c);
                 k.tamper().run(c);
             }
@@ -181,7 +176,7 @@ class TamperTest {
             assertFalse(v.getBoolean("intact"), k.name() + " was not seen: " + v.prettify());
             String all = v.getList("problems", String.class) + " " + v.getString("firstMismatch.problem");
             assertTrue(all.contains(k.expect()), k.name() + ": expected '" + k.expect() + "' in " + all);
-            try (Connection c = ds.getConnection()) {
+            try (Connection c = TestDb.connection()) {
                 allowChanges(c);
                 k.undo().run(c);
             }

@@ -1,9 +1,8 @@
 package lexgate.store;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import lexgate.api.DecisionApiTest;
+import lexgate.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -29,9 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class AuditChainTest {
 
-    @Inject
-    AgroalDataSource ds;
-
     String post() {
         return given().contentType("application/json").body(DecisionApiTest.DELIVERY)
                 .when().post("/v1/decisions").then().statusCode(201).extract().path("decisionId");
@@ -49,7 +45,7 @@ class AuditChainTest {
 
         String victim = ids.get(100).get();
         String original;
-        try (Connection c = ds.getConnection();
+        try (Connection c = TestDb.connection();
              PreparedStatement q = c.prepareStatement("SELECT response_json FROM decision WHERE id = ?")) {
             q.setString(1, victim);
             ResultSet rs = q.executeQuery();
@@ -117,13 +113,13 @@ class AuditChainTest {
     }
 
     private boolean postgresql() throws java.sql.SQLException {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = TestDb.connection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
     }
 
     private void update(String id, String json) throws Exception {
-        try (Connection c = ds.getConnection();
+        try (Connection c = TestDb.connection();
              PreparedStatement u = c.prepareStatement("UPDATE decision SET response_json = ? WHERE id = ?")) {
             u.setString(1, json);
             u.setString(2, id);

@@ -1,10 +1,10 @@
 package lexgate.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import lexgate.api.DecisionApiTest;
-import org.eclipse.microprofile.config.ConfigProvider;
+import lexgate.testing.TestDb;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class DatabaseOutageTest {
 
-    @Inject
-    AgroalDataSource ds;
-
     @Test
     void poolThatCannotConnectGives503ThenRecovers() throws Exception {
+        AgroalDataSource ds = Arc.container().instance(AgroalDataSource.class).get();
         // Hold every connection the pool may give: the service now cannot reach its database.
         java.util.List<java.sql.Connection> held = new java.util.ArrayList<>();
         for (int i = 0; i < ds.getConfiguration().connectionPoolConfiguration().maxSize(); i++) held.add(ds.getConnection());
@@ -46,11 +44,13 @@ class DatabaseOutageTest {
         given().when().get("/v1/audit/verify").then().body("intact", equalTo(true));
     }
 
-    /** Only when the tests run on PostgreSQL (.ci/run): stop the real server, then start it again. */
+    /**
+     * Only against PostgreSQL (DatabaseOutageIT on the jar re-augmented for it, .ci/run step 2): stop the
+     * real server, then start it again.
+     */
     @Test
     void stoppedPostgresGives503ThenResumesWithoutRestart() throws Exception {
-        String kind = ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class);
-        Assumptions.assumeTrue(kind.startsWith("postgres"), "runs against PostgreSQL only");
+        Assumptions.assumeTrue(TestDb.postgresql(), "runs against PostgreSQL only");
         String before = given().contentType("application/json").body(DecisionApiTest.DELIVERY).when().post("/v1/decisions")
                 .then().statusCode(201).extract().path("decisionId");
         assertEquals(0, sh("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main stop -m fast"));

@@ -1,9 +1,8 @@
 package lexgate.store;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import lexgate.api.DecisionApiTest;
+import lexgate.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -28,12 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @io.quarkus.test.security.TestSecurity(user = "anonymous", roles = {"admin", "decide", "review", "author"})
 class SchemaMigrationTest {
 
-    @Inject
-    AgroalDataSource ds;
-
     @Test
     void vendorMigrationsRunOnlyOnTheirDatabase() throws SQLException {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = TestDb.connection()) {
             String product = c.getMetaData().getDatabaseProductName();
             List<String> versions = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery(
@@ -59,7 +55,7 @@ class SchemaMigrationTest {
         String served = given().contentType("application/json").body(DecisionApiTest.DELIVERY)
                 .when().post("/v1/decisions").then().statusCode(201).extract().asString();
         String id = io.restassured.path.json.JsonPath.from(served).getString("decisionId");
-        try (Connection c = ds.getConnection();
+        try (Connection c = TestDb.connection();
              PreparedStatement q = c.prepareStatement("SELECT response_json FROM decision WHERE id = ?")) {
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {

@@ -51,7 +51,7 @@ public class JarUnderTest implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.datasource.username", user),
                 Map.entry("quarkus.datasource.password", password),
                 Map.entry("lexgate.bootstrap-admin-key", ADMIN_KEY),
-                Map.entry("lexgate.audit.dir", run.resolve("audit").toString()),
+                Map.entry("lexgate.audit.dir", auditDir(run).toString()),
                 // A copy of rules/ and policies/: an impact analysis test edits a candidate without touching the project.
                 Map.entry("lexgate.rules.dir", run.resolve("rules").toString()),
                 Map.entry("lexgate.policies.dir", run.resolve("policies").toString()),
@@ -63,6 +63,21 @@ public class JarUnderTest implements QuarkusTestResourceLifecycleManager {
                 // would write that file as JSON (and the tests would knock on the default port).
                 Map.entry("quarkus.log.file.json.enabled", "false"));
     }
+
+    /**
+     * Where the jar keeps its signing key and checkpoint log. Each *IT class starts the jar anew; on
+     * H2 each start has a database of its own, so its own folder too. A database given with
+     * {@code it.db.url} (PostgreSQL in CI) is shared by every start, and so is this folder, as in a
+     * real deployment whose key outlives a restart: a checkpoint one start signed into the shared
+     * database is then checked with the key that signed it, not reported as signed by an unknown key.
+     */
+    static Path auditDir(Path run) {
+        if (System.getProperty("it.db.url") == null) return run.resolve("audit");
+        return Path.of("target", "it-data", "audit-" + SHARED_AUDIT).toAbsolutePath();
+    }
+
+    /** One per test JVM (one failsafe run), which expects an empty database (README). */
+    private static final String SHARED_AUDIT = UUID.randomUUID().toString();
 
     @Override
     public void stop() {
