@@ -205,6 +205,7 @@ public final class AuthoringReference {
         if (t == int.class || t == Integer.class || t == long.class || t == Long.class) return "number";
         if (List.class.isAssignableFrom(t) || java.util.Collection.class.isAssignableFrom(t)) return "list";
         if (t == java.time.LocalDate.class) return "date";
+        if (lexgate.vocabulary.Localised.class.isAssignableFrom(t)) return "text in the answer's language";
         return t.getSimpleName();
     }
 

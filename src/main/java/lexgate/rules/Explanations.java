@@ -93,10 +93,18 @@ public final class Explanations {
         return e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS && (hasText(b.getLeft()) || hasText(b.getRight()));
     }
 
-    /** Fills a template's placeholders {0}, {1}, ... with the values (as text). */
-    public static String fill(String template, List<?> values) {
+    /**
+     * Fills a template's placeholders {0}, {1}, ... with the values, in the language of the template: a
+     * value whose words depend on the language ({@link lexgate.vocabulary.Localised}, a period) is
+     * written in {@code lang}, any other as it reads in the rule's English.
+     */
+    public static String fill(String template, List<?> values, String lang) {
         String out = template;
-        for (int i = 0; i < values.size(); i++) out = out.replace("{" + i + "}", String.valueOf(values.get(i)));
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            String words = v instanceof lexgate.vocabulary.Localised l ? l.in(lang) : String.valueOf(v);
+            out = out.replace("{" + i + "}", words);
+        }
         return out;
     }
 

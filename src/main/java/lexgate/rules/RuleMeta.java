@@ -46,6 +46,6 @@ public record RuleMeta(String id, String title, String packageName, String file,
         if (lang == null || lang.equals("en")) return english;
         List<String> t = translations.get(lang);
         if (t == null || index >= t.size()) return english;
-        return Explanations.fill(t.get(index), args);
+        return Explanations.fill(t.get(index), args, lang);
     }
 }

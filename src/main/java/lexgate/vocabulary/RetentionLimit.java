@@ -34,21 +34,11 @@ public final class RetentionLimit implements Cited {
     @Doc("ISO-8601 period.")
     @Codes(CodeSet.PERIOD)
     public String getPeriod() { return period; }
-    /** The period as a person writes it: "18 months", "3 days", "1 year and 6 months". */
-    @Doc("The period as a person writes it, for explanations: \"18 months\", \"3 days\", \"1 year and 6 months\".")
-    public String getPeriodInWords() {
-        java.time.Period p = java.time.Period.parse(period);
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        if (p.getYears() != 0) parts.add(count(p.getYears(), "year"));
-        if (p.getMonths() != 0) parts.add(count(p.getMonths(), "month"));
-        if (p.getDays() != 0) parts.add(count(p.getDays(), "day"));
-        if (parts.isEmpty()) return "0 days";
-        return parts.size() == 1 ? parts.get(0)
-                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-    }
-
-    private static String count(int n, String unit) {
-        return n + " " + unit + (Math.abs(n) == 1 ? "" : "s");
+    /** The period as a person writes it, in the language of the answer: "18 months", "18 mois", "18 Monate". */
+    @Doc("The period as a person writes it, for explanations: \"18 months\", \"1 year and 6 months\"; "
+            + "a translated explanation reads it in its own language (\"18 mois\", \"18 Monate\").")
+    public PeriodInWords getPeriodInWords() {
+        return PeriodInWords.of(period);
     }
 
     /** The provision or guidance that sets the limit. */

@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,39 @@ class LanguageTest {
                 .body("{\"against\":\"original\"}").when().post("/v1/decisions/" + id + "/replay")
                 .then().statusCode(200).extract().asString());
         assertFalse(replay.path("diff").path("changed").asBoolean(), "same rules, same outcome: no change, whatever the wording: " + replay.path("diff"));
+    }
+
+    /**
+     * A value whose words depend on the language is written in the answer's: footage kept 45 days
+     * against the one-month limit for video surveillance in France (policies/retention.yaml, P1M)
+     * reads "1 mois" in French and "1 Monat" in German, never the English "1 month" spliced into
+     * a French or German sentence.
+     */
+    @Test
+    void aPeriodInAnExplanationIsWrittenInTheAnswersLanguage() throws Exception {
+        String body = """
+                {"operationId":"cctv-45-days","asOf":"2025-03-01",
+                 "controller":{"name":"Maison Lefèvre SARL","establishment":"FR","publicAuthority":false},
+                 "purpose":{"code":"video-surveillance","description":"Cameras at the entrances and stockroom doors"},
+                 "legalBasis":{"article":"6(1)(f)","legitimateInterest":{"interest":"Protecting premises and goods against theft",
+                   "balancingTestDone":true,"withinReasonableExpectations":true}},
+                 "data":{"categories":["images"],"source":"observed"},
+                 "subjects":{"categories":["customers","employees"],"countries":["FR"]},
+                 "necessity":{"lessIntrusiveMeansAvailable":false},
+                 "retention":{"days":45},"dpia":{"done":true},"transparency":{"noticeProvided":true},
+                 "security":{"encryptionAtRest":true,"encryptionInTransit":true,"accessControl":true}}
+                """;
+        Map<String, String> period = Map.of("en", "limit of 1 month ", "fr", "durée maximale de 1 mois ", "de", "Höchstdauer von 1 Monat ");
+        for (String lang : List.of("en", "fr", "de")) {
+            JsonNode d = JSON.readTree(decide(body, lang).asString());
+            String text = null;
+            for (JsonNode x : d.path("reasons")) {
+                if (x.path("rule").asText().equals("eu.gdpr.a5-1-e.beyond-limit")) text = x.path("explanation").asText();
+            }
+            assertNotNull(text, lang + ": the retention limit did not fire: " + d);
+            assertTrue(text.contains(period.get(lang)), lang + ": " + text);
+            if (!lang.equals("en")) assertFalse(text.contains("month"), lang + ": English words in " + text);
+        }
     }
 
     @Test
