@@ -94,7 +94,9 @@ class TamperTest {
         long last;
         try (Connection c = TestDb.connection()) {
             last = ((Number) one(c, "SELECT MAX(seq) FROM decision")).longValue();
-            mid = last / 2;
+            // One of the decisions posted above (an ALLOW), not whatever stands halfway in a record
+            // other tests share (TamperIT): forging its outcome to DENY must change it.
+            mid = ((Number) one(c, "SELECT MAX(seq) FROM decision WHERE operation_id = ?", "tamper-6")).longValue();
             id = (String) one(c, "SELECT id FROM decision WHERE seq = ?", mid);
             digest = (String) one(c, "SELECT ruleset_digest FROM decision WHERE seq = ?", mid);
         }
@@ -109,7 +111,7 @@ class TamperTest {
                     case "date" -> java.sql.Date.valueOf("2019-01-01");
                     case "long" -> 1L;
                     case "time" -> java.time.OffsetDateTime.parse("2019-01-01T00:00:00Z");
-                    default -> column.equals("outcome") ? "DENY" : column.endsWith("json")
+                    default -> column.equals("outcome") ? ("DENY".equals(saved[0]) ? "ALLOW" : "DENY") : column.endsWith("json")
                             ? ((String) saved[0]).replaceFirst("\"", "\"x") : "forged";
                 };
                 exec(c, "UPDATE decision SET " + column + " = ? WHERE id = ?", forged, id);
