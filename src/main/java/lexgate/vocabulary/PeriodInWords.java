@@ -31,10 +31,11 @@ public final class PeriodInWords implements Localised {
 
     @Override
     public String in(String lang) {
+        // French writes the singular below two ("0 jour", "1 an"); English and German only for one.
         Unit[] units = switch (lang == null ? "en" : lang) {
-            case "fr" -> new Unit[] {new Unit("an", "ans"), new Unit("mois", "mois"), new Unit("jour", "jours")};
-            case "de" -> new Unit[] {new Unit("Jahr", "Jahre"), new Unit("Monat", "Monate"), new Unit("Tag", "Tage")};
-            default -> new Unit[] {new Unit("year", "years"), new Unit("month", "months"), new Unit("day", "days")};
+            case "fr" -> new Unit[] {new Unit("an", "ans", 2), new Unit("mois", "mois", 2), new Unit("jour", "jours", 2)};
+            case "de" -> new Unit[] {new Unit("Jahr", "Jahre", 1), new Unit("Monat", "Monate", 1), new Unit("Tag", "Tage", 1)};
+            default -> new Unit[] {new Unit("year", "years", 1), new Unit("month", "months", 1), new Unit("day", "days", 1)};
         };
         String and = switch (lang == null ? "en" : lang) {
             case "fr" -> " et ";
@@ -61,9 +62,11 @@ public final class PeriodInWords implements Localised {
         return period.hashCode();
     }
 
-    private record Unit(String one, String many) {
+    /** A unit's singular and plural, and up to which count (exclusive) the singular is written. */
+    private record Unit(String one, String many, int pluralFrom) {
         String count(int n) {
-            return n + " " + (Math.abs(n) == 1 ? one : many);
+            boolean singular = pluralFrom == 1 ? Math.abs(n) == 1 : Math.abs(n) < pluralFrom;
+            return n + " " + (singular ? one : many);
         }
     }
 }

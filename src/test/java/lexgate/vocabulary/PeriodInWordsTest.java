@@ -20,7 +20,7 @@ class PeriodInWordsTest {
                 new Row("P10Y", "10 years", "10 ans", "10 Jahre"),
                 new Row("P1Y6M", "1 year and 6 months", "1 an et 6 mois", "1 Jahr und 6 Monate"),
                 new Row("P2Y1M3D", "2 years, 1 month and 3 days", "2 ans, 1 mois et 3 jours", "2 Jahre, 1 Monat und 3 Tage"),
-                new Row("P0D", "0 days", "0 jours", "0 Tage"))) {
+                new Row("P0D", "0 days", "0 jour", "0 Tage"))) {
             PeriodInWords w = PeriodInWords.of(r.iso());
             assertEquals(r.en(), w.toString(), r.iso());
             assertEquals(r.en(), w.in("en"), r.iso());
