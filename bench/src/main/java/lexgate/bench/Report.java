@@ -311,7 +311,7 @@ public final class Report {
                 targets22.put("search", verdict(p95 < 20_000, "search (GET /v1/decisions, typical filters) p95 < 20 ms at "
                                 + fmt0(Double.parseDouble(rN)) + " stored decisions",
                         "p95 " + ms(p95) + ", p99 " + ms(b.p99us()) + ", " + fmt0(b.rps()) + " searches/s (a page of 50, c=" + stageC
-                                + "; the queries: results/search-queries-N.txt)"));
+                                + "; the queries: results/search-queries-N.txt; flame graph results/profile-search.html)"));
             }
             if (a != null) httpRow("5b stored decisions (PostgreSQL, c=" + stageC + "): " + label, fmt0(Double.parseDouble(r0)) + " rows", a, "");
             if (b != null) {
