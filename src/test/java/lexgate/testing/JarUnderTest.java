@@ -65,8 +65,9 @@ public class JarUnderTest implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * Where the jar keeps its signing key and checkpoint log. Each *IT class starts the jar anew; on
-     * H2 each start has a database of its own, so its own folder too. A database given with
+     * Where the jar keeps its signing key and checkpoint log. The jar is started again whenever the
+     * IT classes' test profiles differ (TamperIT's); on H2 each start has a database of its own, so its
+     * own folder too. A database given with
      * {@code it.db.url} (PostgreSQL in CI) is shared by every start, and so is this folder, as in a
      * real deployment whose key outlives a restart: a checkpoint one start signed into the shared
      * database is then checked with the key that signed it, not reported as signed by an unknown key.
