@@ -1,7 +1,5 @@
 package lexgate.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import lexgate.decision.FieldError;
 import lexgate.decision.InvalidRequestException;
 import lexgate.store.DecisionIndex;
+import lexgate.store.ListedValues;
 import lexgate.store.StorageUnavailableException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -79,97 +78,35 @@ public class DecisionListing {
     }
 
     private Map<String, Object> item(DecisionIndex.Row r) {
-        Listed response = listed(r.responseJson());
+        // A row stored since V7 lists its columns; an older one is read from its JSON, as before.
+        String evaluatedAt, controller;
+        List<String> rules;
+        if (r.listedRules() != null) {
+            // The response's evaluatedAt is written from this same instant (DecisionService.prepare).
+            evaluatedAt = r.evaluatedAt().toString();
+            controller = r.listedController();
+            rules = ListedValues.splitRules(r.listedRules());
+        } else {
+            ListedValues.Listed response = ListedValues.fromResponse(mapper.getFactory(), r.responseJson());
+            evaluatedAt = response.evaluatedAt() != null ? response.evaluatedAt() : r.evaluatedAt().toString();
+            controller = ListedValues.controllerName(mapper.getFactory(), r.requestJson());
+            rules = response.rules();
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decisionId", r.id());
         m.put("operationId", r.operationId());
         m.put("outcome", r.outcome());
         m.put("asOf", r.asOf().toString());
-        m.put("evaluatedAt", response.evaluatedAt() != null ? response.evaluatedAt() : r.evaluatedAt().toString());
+        m.put("evaluatedAt", evaluatedAt);
         m.put("purpose", r.purpose());
-        m.put("controller", controllerName(r.requestJson()));
+        m.put("controller", controller);
         m.put("client", r.client());
         Map<String, Object> ruleset = new LinkedHashMap<>();
         ruleset.put("version", r.rulesetVersion());
         ruleset.put("digest", r.rulesetDigest());
         m.put("ruleset", ruleset);
-        m.put("rules", response.rules());
+        m.put("rules", rules);
         return m;
-    }
-
-    /** What a listing shows of a stored response: its evaluatedAt and rule ids (as {@link DecisionIndex#rules}). */
-    record Listed(String evaluatedAt, List<String> rules) {}
-
-    /*
-     * A page of 50 read two JSON documents a row with readTree: 62% of the service's CPU for a search
-     * (profile of GET /v1/decisions, PostgreSQL). The listing needs three values of them, so they are
-     * read with Jackson's streaming parser, skipping everything else without building nodes.
-     */
-
-    /** The response's evaluatedAt and the distinct rule ids of its reasons, then its obligations. */
-    Listed listed(String responseJson) {
-        String evaluatedAt = null;
-        java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>(), obligations = new java.util.LinkedHashSet<>();
-        try (JsonParser p = mapper.getFactory().createParser(responseJson)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not an object");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("evaluatedAt") && value == JsonToken.VALUE_STRING) {
-                    evaluatedAt = p.getText();
-                } else if ((field.equals("reasons") || field.equals("obligations")) && value == JsonToken.START_ARRAY) {
-                    ruleIds(p, field.equals("reasons") ? reasons : obligations);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored decision cannot be read", e);
-        }
-        reasons.addAll(obligations);
-        return new Listed(evaluatedAt, List.copyOf(reasons));
-    }
-
-    /** The "rule" of each object of the array the parser is at (left at the array's end). */
-    private static void ruleIds(JsonParser p, java.util.Set<String> out) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("rule") && value == JsonToken.VALUE_STRING) out.add(p.getText());
-                else p.skipChildren();
-            }
-        }
-    }
-
-    /** The request's controller.name, or null; reading stops there. */
-    String controllerName(String requestJson) {
-        try (JsonParser p = mapper.getFactory().createParser(requestJson)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                boolean controller = p.currentName().equals("controller");
-                JsonToken value = p.nextToken();
-                if (!controller || value != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    boolean name = p.currentName().equals("name");
-                    JsonToken v = p.nextToken();
-                    if (name) return v == JsonToken.VALUE_STRING ? p.getText() : null;
-                    p.skipChildren();
-                }
-                return null;
-            }
-            return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored decision cannot be read", e);
-        }
     }
 
     /** The page as CSV: RFC 4180 (CRLF, quotes doubled, a field quoted when it must be), a header line first. */

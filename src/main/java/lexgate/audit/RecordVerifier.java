@@ -8,6 +8,7 @@ import lexgate.rules.RulesetCompiler;
 import lexgate.rules.SourceFile;
 import lexgate.store.DecisionChain;
 import lexgate.store.DecisionRecord;
+import lexgate.store.ListedValues;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ import java.util.Optional;
 
 /**
  * Verifies the whole record without trusting the database: every decision's hash recomputed over
- * every column (chain version 2), every link to the previous record, the chain head, every stored
+ * every column (chain version 2), the listing columns against the JSON they come from, every link to the previous record, the chain head, every stored
  * ruleset's digest recomputed from its files, and the Merkle root of the records against the latest
  * checkpoint signed with the service's key (from the log outside the database, or the database
  * copy; only a trusted signature counts). A rewrite with every hash recomputed, or a cut tail, is
@@ -79,7 +80,7 @@ public class RecordVerifier {
             long expected = 1;
             try (PreparedStatement q = c.prepareStatement("SELECT id, seq, client, prev_hash, hash, evaluated_at, as_of, operation_id,"
                     + " purpose, outcome, ruleset_digest, ruleset_version, duration_micros, request_json, response_json,"
-                    + " chain_version, idempotency_key, idempotency_sha FROM decision ORDER BY seq")) {
+                    + " chain_version, idempotency_key, idempotency_sha, listed_controller, listed_rules FROM decision ORDER BY seq")) {
                 q.setFetchSize(1_000);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -97,6 +98,15 @@ public class RecordVerifier {
                             if (first == null) first = mismatch(r, problem);
                             problems.add("record " + r.seq + " (" + r.id + "): " + problem);
                             break;
+                        }
+                        // The listing columns are not hashed: they must say what the hashed JSON says
+                        // (V7__decision_listing.sql). A forged one is named, and the walk goes on: the
+                        // chain itself is unbroken.
+                        String listing = ListedValues.mismatch(mapper.getFactory(), rs.getString(19), rs.getString(20),
+                                r.requestJson, r.responseJson);
+                        if (listing != null) {
+                            if (first == null) first = mismatch(r, listing);
+                            problems.add("record " + r.seq + " (" + r.id + "): " + listing);
                         }
                         System.arraycopy(Merkle.leaf(r.hash), 0, leaves, (int) (r.seq - 1) * 32, 32);
                         prev = r.hash;

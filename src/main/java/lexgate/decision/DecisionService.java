@@ -231,6 +231,9 @@ public class DecisionService {
         record.client = client;
         record.rules = rulesOf(decision);
         record.citations = citationsOf(decision);
+        // What a search lists, so that a page reads no JSON (V7__decision_listing.sql).
+        record.listedController = evaluated.controller() == null ? null : evaluated.controller().name();
+        record.listedRules = lexgate.store.ListedValues.joinRules(record.rules);
         if (idem != null) {
             record.idempotencyKey = idem.key();
             record.idempotencySha = idem.bodySha();

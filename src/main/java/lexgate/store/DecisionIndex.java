@@ -51,10 +51,14 @@ public class DecisionIndex {
                            Instant storedFrom, Instant storedTo, LocalDate asOfFrom, LocalDate asOfTo, Long beforeSeq,
                            int limit) {}
 
-    /** One stored decision as a search lists it. */
+    /**
+     * One stored decision as a search lists it. {@code listedController} and {@code listedRules} are
+     * its listing columns (V7__decision_listing.sql); the JSON is read only when listedRules is null
+     * (a row stored before V7), and is null otherwise.
+     */
     public record Row(String id, long seq, String operationId, String outcome, LocalDate asOf, Instant evaluatedAt,
-                      String purpose, String client, String rulesetVersion, String rulesetDigest, String requestJson,
-                      String responseJson) {}
+                      String purpose, String client, String rulesetVersion, String rulesetDigest, String listedController,
+                      String listedRules, String requestJson, String responseJson) {}
 
     /**
      * Up to {@code limit} decisions matching the criteria, newest first. Storage time: storedFrom
@@ -63,7 +67,10 @@ public class DecisionIndex {
      */
     public List<Row> search(Criteria q) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT d.id, d.seq, d.operation_id, d.outcome, d.as_of, d.evaluated_at, d.purpose,"
-                + " d.client, d.ruleset_version, d.ruleset_digest, d.request_json, d.response_json FROM decision d WHERE 1 = 1");
+                + " d.client, d.ruleset_version, d.ruleset_digest, d.listed_controller, d.listed_rules,"
+                // A row stored before V7 has no listing columns: only then is its JSON fetched.
+                + " CASE WHEN d.listed_rules IS NULL THEN d.request_json END,"
+                + " CASE WHEN d.listed_rules IS NULL THEN d.response_json END FROM decision d WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q.outcome() != null) { sql.append(" AND d.outcome = ?"); params.add(q.outcome()); }
         if (q.purpose() != null) { sql.append(" AND d.purpose = ?"); params.add(q.purpose()); }
@@ -87,7 +94,8 @@ public class DecisionIndex {
                 while (rs.next()) {
                     out.add(new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, LocalDate.class), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                            rs.getString(13), rs.getString(14)));
                 }
             }
         }

@@ -67,6 +67,16 @@ public class DecisionRecord extends PanacheEntityBase {
     /** SHA-256 (hex) of the request body sent with the Idempotency-Key. */
     @Column(name = "idempotency_sha")
     public String idempotencySha;
+    /**
+     * The request's controller.name, as a search lists it: derived from {@link #requestJson}, not
+     * hashed, checked by the verifier ({@link ListedValues}; V7__decision_listing.sql). Null in rows
+     * stored before V7.
+     */
+    @Column(name = "listed_controller")
+    public String listedController;
+    /** {@link #rules} joined by line feeds ({@link ListedValues#joinRules}), as a search lists them; derived likewise. */
+    @Column(name = "listed_rules")
+    public String listedRules;
 
     /**
      * The rule ids of its reasons and obligations, distinct, in order: written to the derived search

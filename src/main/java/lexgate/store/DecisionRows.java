@@ -11,18 +11,19 @@ import java.util.Set;
 
 /**
  * The rows a stored decision is made of, as every appender writes them: the decision table's
- * columns and how a record binds to them, and the derived search index rows (decision_term; see
+ * columns and how a record binds to them (the last two, listed_controller and listed_rules, derived
+ * from the record's JSON: V7__decision_listing.sql), and the derived search index rows (decision_term; see
  * V6__search_terms.sql), which are not part of the chain.
  */
 final class DecisionRows {
     static final String COLUMNS = "id, seq, client, prev_hash, hash, evaluated_at, as_of, operation_id, purpose,"
             + " outcome, ruleset_digest, ruleset_version, duration_micros, request_json, response_json, chain_version,"
-            + " idempotency_key, idempotency_sha";
-    static final String INSERT = "INSERT INTO decision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " idempotency_key, idempotency_sha, listed_controller, listed_rules";
+    static final String INSERT = "INSERT INTO decision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private DecisionRows() {}
 
-    /** Binds one record's 18 columns from parameter {@code i}; returns the next parameter index. */
+    /** Binds one record's 20 columns from parameter {@code i}; returns the next parameter index. */
     static int bindRecord(PreparedStatement ps, int i, DecisionRecord r) throws SQLException {
         ps.setString(i++, r.id);
         ps.setLong(i++, r.seq);
@@ -42,6 +43,8 @@ final class DecisionRows {
         ps.setInt(i++, r.chainVersion);
         ps.setString(i++, r.idempotencyKey);
         ps.setString(i++, r.idempotencySha);
+        ps.setString(i++, r.listedController);
+        ps.setString(i++, r.listedRules);
         return i;
     }
 

@@ -22,7 +22,7 @@ final class PostgresChainAppender extends ChainAppender {
     /** One row of the one-statement INSERT, every parameter typed (the VALUES list has no target types to infer from). */
     private static final String ROW_TYPED = "(?::varchar, ?::bigint, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz,"
             + " ?::date, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::varchar, ?::varchar,"
-            + " ?::smallint, ?::varchar, ?::varchar)";
+            + " ?::smallint, ?::varchar, ?::varchar, ?::varchar, ?::varchar)";
 
     /** The one-statement SQL by batch size, made when first needed. */
     private final String[] oneStatementSql;

@@ -117,6 +117,18 @@ class TamperTest {
                 exec(c, "UPDATE decision SET " + column + " = ? WHERE id = ?", forged, id);
             }, c -> exec(c, "UPDATE decision SET " + column + " = ? WHERE id = ?", saved[0], id), "does not match its hash"));
         }
+        // The listing columns are not hashed (V7__decision_listing.sql): the verifier checks them
+        // against the hashed JSON they come from.
+        for (String[] col : new String[][] {{"listed_rules", "listed rules do not match its response"},
+                {"listed_controller", "listed controller does not match its request"}}) {
+            String column = col[0];
+            Object[] saved = new Object[1];
+            kinds.add(new Kind("column " + column, c -> {
+                saved[0] = one(c, "SELECT " + column + " FROM decision WHERE id = ?", id);
+                exec(c, "UPDATE decision SET " + column + " = ? WHERE id = ?", column.equals("listed_rules")
+                        ? "eu.gdpr.art6-1-a.consent" : "Forged Controller", id);
+            }, c -> exec(c, "UPDATE decision SET " + column + " = ? WHERE id = ?", saved[0], id), col[1]));
+        }
         String[] files = new String[1];
         kinds.add(new Kind("a stored ruleset's files", c -> {
             files[0] = (String) one(c, "SELECT files_json FROM ruleset WHERE digest = ?", digest);
@@ -168,7 +180,7 @@ class TamperTest {
             exec(c, "UPDATE chain_head SET hash = ? WHERE id = 1", "sha256:" + "0".repeat(64));
         }, c -> exec(c, "UPDATE chain_head SET hash = ? WHERE id = 1", head[1]), "chain head"));
 
-        assertTrue(kinds.size() >= 14, kinds.size() + " kinds");
+        assertTrue(kinds.size() >= 16, kinds.size() + " kinds");
         for (Kind k : kinds) {
             try (Connection c = TestDb.connection()) {
                 allowChanges(c);
@@ -191,19 +203,19 @@ class TamperTest {
             + " ruleset_digest, ruleset_version, duration_micros, request_json, response_json, chain_version, idempotency_key, idempotency_sha";
 
     Object[] row(Connection c, long seq) throws Exception {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM decision WHERE seq = ?")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + ", listed_controller, listed_rules FROM decision WHERE seq = ?")) {
             p.setLong(1, seq);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                Object[] out = new Object[18];
-                for (int i = 0; i < 18; i++) out[i] = rs.getObject(i + 1);
+                Object[] out = new Object[20];
+                for (int i = 0; i < 20; i++) out[i] = rs.getObject(i + 1);
                 return out;
             }
         }
     }
 
     void insert(Connection c, Object[] row) throws Exception {
-        exec(c, "INSERT INTO decision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row);
+        exec(c, "INSERT INTO decision (" + COLUMNS + ", listed_controller, listed_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row);
     }
 
     lexgate.store.DecisionRecord read(Connection c, long seq) throws Exception {

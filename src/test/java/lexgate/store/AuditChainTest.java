@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The decision record is a hash chain: concurrent appends keep it intact, another instance appending
@@ -110,6 +111,14 @@ class AuditChainTest {
         assertEquals(seqs[0] + 1, seqs[1]);
         assertEquals(seqs[1] + 1, seqs[2], "the next decision follows the other instance's");
         given().when().get("/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        // The other instance stored no listing columns (as a row stored before V7__decision_listing):
+        // the search reads its JSON and lists what the columns list for the copy it was made from.
+        io.restassured.path.json.JsonPath page = given().when().get("/v1/decisions?limit=3").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(next, theirs, mine), page.getList("items.decisionId"));
+        for (String field : new String[] {"controller", "rules", "evaluatedAt", "outcome", "asOf"}) {
+            assertEquals((Object) page.get("items[2]." + field), page.get("items[1]." + field), field);
+        }
+        assertTrue(page.getList("items[2].rules").size() > 0, "the copied decision lists its rules");
     }
 
     private boolean postgresql() throws java.sql.SQLException {

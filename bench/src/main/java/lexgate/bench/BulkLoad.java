@@ -64,8 +64,8 @@ public final class BulkLoad {
                 }
                 CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "COPY decision (id, seq, client, prev_hash, hash, evaluated_at, as_of, operation_id, purpose, outcome,"
-                                + " ruleset_digest, ruleset_version, duration_micros, request_json, response_json)"
-                                + " FROM STDIN WITH (FORMAT csv)");
+                                + " ruleset_digest, ruleset_version, duration_micros, request_json, response_json,"
+                                + " listed_controller, listed_rules) FROM STDIN WITH (FORMAT csv)");
                 StringBuilder sb = new StringBuilder(1 << 20);
                 List<String> ids = new ArrayList<>(n);
                 long[] seqs = new long[n];
@@ -107,7 +107,12 @@ public final class BulkLoad {
                     csv(sb, r.rulesetVersion).append(',');
                     sb.append(r.durationMicros).append(',');
                     csv(sb, r.requestJson).append(',');
-                    csv(sb, r.responseJson).append('\n');
+                    csv(sb, r.responseJson).append(',');
+                    // The listing columns as the service writes them (V7__decision_listing.sql).
+                    if (t.listedController != null) csv(sb, t.listedController);
+                    sb.append(',');
+                    if (t.listedRules != null) csv(sb, t.listedRules);
+                    sb.append('\n');
                     if (sb.length() > (1 << 20)) {
                         byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
                         copy.writeToCopy(b, 0, b.length);
@@ -213,6 +218,8 @@ public final class BulkLoad {
                 com.fasterxml.jackson.databind.JsonNode response = MAPPER.readTree(r.responseJson);
                 r.rules = lexgate.store.DecisionIndex.rules(response);
                 r.citations = lexgate.store.DecisionIndex.citations(response);
+                r.listedController = lexgate.store.ListedValues.controllerName(MAPPER.getFactory(), r.requestJson);
+                r.listedRules = lexgate.store.ListedValues.joinRules(r.rules);
                 out.add(r);
             }
         }
