@@ -105,6 +105,14 @@ public class DecisionBench {
         return Evaluator.evaluate(ruleset, chosen.request());
     }
 
+    /**
+     * The evaluator's work on the calling thread, without the pool's hand-off (and so without its
+     * budget): not a JMH benchmark; {@link Paired} times it to split the evaluator's gap to the floor.
+     */
+    public Evaluation evaluatorHere() {
+        return lexgate.decision.BenchAccess.evaluateHere(ruleset, chosen.request());
+    }
+
     @Benchmark
     public String pipeline() throws Exception {
         OperationRequest req = RequestReader.read(chosen.body());

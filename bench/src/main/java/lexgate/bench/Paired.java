@@ -16,7 +16,10 @@ import java.util.Properties;
  * <p>One JVM holds the small, typical and worst-case request. After a warm-up that runs all six
  * operations ({@link DecisionBench#floorWarm()} and {@link DecisionBench#evaluator()} for each
  * request) in turn, every round times one chunk of each, back to back, and the ratio of each pair
- * is kept; the result is the median ratio over the rounds, with its quartiles. On a shared machine
+ * is kept; the result is the median ratio over the rounds, with its quartiles. Each round also times
+ * a chunk of the same evaluation on the calling thread ({@link DecisionBench#evaluatorHere}, no pool
+ * hand-off): not the verdict, which is on {@code evaluate} as the service runs it, but the measured
+ * split of the evaluator's gap into its own work and the hop to a pool worker. On a shared machine
  * whose speed drifts by 30% within a minute, JMH's sequential forks (all of one benchmark, then all
  * of the next) can put the floor and the evaluator on different sides of a drift; a pair cannot,
  * because its two halves are a fraction of a second apart. {@code bench/run} runs it after JMH and
@@ -57,25 +60,30 @@ public final class Paired {
             for (int i = 0; i < benches.size(); i++) {
                 DecisionBench b = benches.get(i);
                 // Alternate which half goes first, so that a steady drift favours neither.
-                double f, e;
-                if (round % 2 == 0) {
-                    f = chunk(b::floorWarm, chunkNanos);
-                    e = chunk(b::evaluator, chunkNanos);
-                } else {
-                    e = chunk(b::evaluator, chunkNanos);
-                    f = chunk(b::floorWarm, chunkNanos);
+                // Three chunks a round: the floor, the evaluator (through the pool, as the service
+                // runs it: the verdict) and the same evaluation on this thread (no hand-off: how much
+                // of the gap is the hop). Which goes first rotates, so that a steady drift favours none.
+                double[] t = new double[3];
+                Op[] ops = {b::floorWarm, b::evaluator, b::evaluatorHere};
+                for (int k = 0; k < 3; k++) {
+                    int which = (round + k) % 3;
+                    t[which] = chunk(ops[which], chunkNanos);
                 }
-                pairs.get(i).add(new double[] {f, e});
+                pairs.get(i).add(t);
             }
         }
         for (DecisionBench b : benches) b.tearDown();
         Files.createDirectories(out);
         for (int i = 0; i < benches.size(); i++) {
-            List<Double> floor = new ArrayList<>(), evaluator = new ArrayList<>(), ratio = new ArrayList<>();
+            List<Double> floor = new ArrayList<>(), evaluator = new ArrayList<>(), ratio = new ArrayList<>(),
+                    here = new ArrayList<>(), hereRatio = new ArrayList<>(), hop = new ArrayList<>();
             for (double[] p : pairs.get(i)) {
                 floor.add(p[0]);
                 evaluator.add(p[1]);
                 ratio.add(p[1] / p[0]);
+                here.add(p[2]);
+                hereRatio.add(p[2] / p[0]);
+                hop.add(p[1] - p[2]);
             }
             Properties p = new Properties();
             p.setProperty("request", REQUESTS.get(i));
@@ -87,10 +95,18 @@ public final class Paired {
             p.setProperty("ratioMedian", num(median(ratio)));
             p.setProperty("ratioQ1", num(quantile(ratio, 0.25)));
             p.setProperty("ratioQ3", num(quantile(ratio, 0.75)));
+            // Not the verdict: the evaluation on the calling thread, and the hop (evaluator minus it, per round).
+            p.setProperty("hereMedianUs", num(median(here)));
+            p.setProperty("hereRatioMedian", num(median(hereRatio)));
+            p.setProperty("hereRatioQ1", num(quantile(hereRatio, 0.25)));
+            p.setProperty("hereRatioQ3", num(quantile(hereRatio, 0.75)));
+            p.setProperty("hopMedianUs", num(median(hop)));
             write(out.resolve("paired-" + REQUESTS.get(i) + ".properties"), p);
             System.out.printf(Locale.ROOT, "%s: warm floor median %.1f µs, evaluator median %.1f µs, evaluator/warm floor"
-                            + " paired median %.2fx (quartiles %.2fx to %.2fx, %d pairs)%n", REQUESTS.get(i),
-                    median(floor), median(evaluator), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75), rounds);
+                            + " paired median %.2fx (quartiles %.2fx to %.2fx, %d pairs); on the calling thread %.1f µs (%.2fx),"
+                            + " the hop %.1f µs%n", REQUESTS.get(i),
+                    median(floor), median(evaluator), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75), rounds,
+                    median(here), median(hereRatio), median(hop));
         }
     }
 

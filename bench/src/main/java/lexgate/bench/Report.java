@@ -148,7 +148,7 @@ public final class Report {
         // the warm floor alternated in one JVM, so a drift of the machine's speed falls on both);
         // JMH's sequential means are shown above but swing with such drifts.
         double worstPaired = 0;
-        List<String> pairedText = new ArrayList<>();
+        List<String> pairedText = new ArrayList<>(), hereText = new ArrayList<>();
         for (String which : List.of("small", "typical", "worst")) {
             Properties p = props(dir.resolve("paired-" + which + ".properties"));
             if (p.isEmpty()) continue;
@@ -161,10 +161,23 @@ public final class Report {
                     String.format(Locale.ROOT, "%.1f µs vs floor %.1f µs", e, f), "",
                     "evaluator/warm floor = " + x(ratio) + ", quartiles " + q + " (median of " + p.getProperty("rounds")
                             + " pairs of " + p.getProperty("chunkMillis") + " ms chunks)");
+            if (p.getProperty("hereMedianUs") != null) {
+                double h = Double.parseDouble(p.getProperty("hereMedianUs"));
+                double hr = Double.parseDouble(p.getProperty("hereRatioMedian"));
+                row("2 the same on the calling thread, no pool hop (Paired)", which, opsPerSec(h),
+                        String.format(Locale.ROOT, "%.1f µs vs floor %.1f µs", h, f), "",
+                        "here/warm floor = " + x(hr) + ", quartiles " + x(Double.parseDouble(p.getProperty("hereRatioQ1"))) + " to "
+                                + x(Double.parseDouble(p.getProperty("hereRatioQ3")))
+                                + String.format(Locale.ROOT, "; the hop to a pool worker: %.1f µs a call (median of evaluator - here per round)",
+                                Double.parseDouble(p.getProperty("hopMedianUs"))));
+                hereText.add(which + " " + x(hr));
+            }
         }
         if (!pairedText.isEmpty()) {
             targets.add(verdict(worstPaired <= 1.5, "evaluator within 1.5x of the floor",
                     "evaluator/warm floor, paired medians: " + String.join(", ", pairedText)
+                            + (hereText.isEmpty() ? "" : "; the same evaluation on the calling thread, without the pool's"
+                                    + " hop (not the verdict): " + String.join(", ", hereText))
                             + (ratioText.isEmpty() ? "" : "; JMH means (sequential, drift-prone): " + String.join(", ", ratioText))));
         } else if (!ratioText.isEmpty()) {
             targets.add(verdict(worstRatio <= 1.5, "evaluator within 1.5x of the floor",
