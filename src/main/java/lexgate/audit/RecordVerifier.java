@@ -25,8 +25,9 @@ import java.util.Optional;
 
 /**
  * Verifies the whole record without trusting the database: every decision's hash recomputed over
- * every column (chain version 2), the listing columns against the JSON they come from, every link to the previous record, the chain head, every stored
- * ruleset's digest recomputed from its files, and the Merkle root of the records against the latest
+ * every column (chain version 2), the listing columns against the JSON they come from, every link
+ * to the previous record, the chain head, every stored ruleset's digest recomputed from its files,
+ * and the Merkle root of the records against the latest
  * checkpoint signed with the service's key (from the log outside the database, or the database
  * copy; only a trusted signature counts). A rewrite with every hash recomputed, or a cut tail, is
  * found by the checkpoint.
