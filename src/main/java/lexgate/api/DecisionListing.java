@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import lexgate.decision.Decision;
 import lexgate.decision.FieldError;
 import lexgate.decision.InvalidRequestException;
 import lexgate.store.DecisionIndex;
@@ -24,10 +25,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,8 +51,12 @@ public class DecisionListing {
     @Inject
     ObjectMapper mapper;
 
-    /** One page: the items as the contract shows them and the cursor of the next page (null at the end). */
-    public record Page(List<Map<String, Object>> items, String next) {}
+    /**
+     * One page: the items as the contract shows them and the cursor of the next page (null at the end).
+     * The items are the documented schema's own type, so what the API writes is what it documents, and
+     * Jackson writes them with a bean serializer rather than by walking maps (issue 22's search profile).
+     */
+    public record Page(List<ApiSchemas.DecisionSummary> items, String next) {}
 
     /** Reads the query, runs it, and shapes the page. */
     public Page page(MultivaluedMap<String, String> query) {
@@ -72,12 +75,12 @@ public class DecisionListing {
             rows = rows.subList(0, criteria.limit());
             next = cursor(rows.get(rows.size() - 1).seq());
         }
-        List<Map<String, Object>> items = new ArrayList<>(rows.size());
+        List<ApiSchemas.DecisionSummary> items = new ArrayList<>(rows.size());
         for (DecisionIndex.Row r : rows) items.add(item(r));
         return new Page(items, next);
     }
 
-    private Map<String, Object> item(DecisionIndex.Row r) {
+    private ApiSchemas.DecisionSummary item(DecisionIndex.Row r) {
         // A row stored since V7 lists its columns; an older one is read from its JSON, as before.
         String evaluatedAt, controller;
         List<String> rules;
@@ -92,21 +95,8 @@ public class DecisionListing {
             controller = ListedValues.controllerName(mapper.getFactory(), r.requestJson());
             rules = response.rules();
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("decisionId", r.id());
-        m.put("operationId", r.operationId());
-        m.put("outcome", r.outcome());
-        m.put("asOf", r.asOf().toString());
-        m.put("evaluatedAt", evaluatedAt);
-        m.put("purpose", r.purpose());
-        m.put("controller", controller);
-        m.put("client", r.client());
-        Map<String, Object> ruleset = new LinkedHashMap<>();
-        ruleset.put("version", r.rulesetVersion());
-        ruleset.put("digest", r.rulesetDigest());
-        m.put("ruleset", ruleset);
-        m.put("rules", rules);
-        return m;
+        return new ApiSchemas.DecisionSummary(r.id(), r.operationId(), Decision.Outcome.valueOf(r.outcome()), r.asOf().toString(),
+                evaluatedAt, r.purpose(), controller, r.client(), new Decision.RulesetRef(r.rulesetVersion(), r.rulesetDigest()), rules);
     }
 
     /** The page as CSV: RFC 4180 (CRLF, quotes doubled, a field quoted when it must be), a header line first. */
@@ -121,14 +111,11 @@ public class DecisionListing {
     }
 
     /** The page's rows in {@link #CSV_HEADER}'s order. */
-    @SuppressWarnings("unchecked")
     public static List<List<Object>> csvRows(Page page) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> m : page.items()) {
-            Map<String, Object> rs = (Map<String, Object>) m.get("ruleset");
-            rows.add(java.util.Arrays.asList(m.get("decisionId"), m.get("operationId"), m.get("outcome"), m.get("asOf"),
-                    m.get("evaluatedAt"), m.get("purpose"), m.get("controller"), m.get("client"), rs.get("version"),
-                    rs.get("digest"), String.join(";", (List<String>) m.get("rules"))));
+        List<List<Object>> rows = new ArrayList<>(page.items().size());
+        for (ApiSchemas.DecisionSummary i : page.items()) {
+            rows.add(java.util.Arrays.asList(i.decisionId(), i.operationId(), i.outcome(), i.asOf(), i.evaluatedAt(), i.purpose(),
+                    i.controller(), i.client(), i.ruleset().version(), i.ruleset().digest(), String.join(";", i.rules())));
         }
         return rows;
     }

@@ -178,10 +178,7 @@ public class DecisionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         DecisionListing.Page page = listing.page(uri.getQueryParameters());
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("items", page.items());
-        body.put("next", page.next());
-        Response.ResponseBuilder r = Response.ok(body);
+        Response.ResponseBuilder r = Response.ok(new ApiSchemas.DecisionPage(page.items(), page.next()));
         if (page.next() != null) r.header("Link", "<" + DecisionListing.nextLink(uri, page.next()) + ">; rel=\"next\"");
         return r.build();
     }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import lexgate.api.ApiSchemas;
 import lexgate.api.DecisionListing;
 import lexgate.audit.Checkpoints;
 import lexgate.audit.EvidenceService;
@@ -218,12 +219,19 @@ public class DecisionPages {
         }
         boolean filtered = !sep.equals("?");
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> i : page.items()) {
-            Map<String, Object> m = new LinkedHashMap<>(i);
-            @SuppressWarnings("unchecked") List<String> rules = (List<String>) i.get("rules");
-            m.put("rulesShown", rules.subList(0, Math.min(4, rules.size())));
-            m.put("rulesMore", Math.max(0, rules.size() - 4));
-            m.put("stored", when(String.valueOf(i.get("evaluatedAt"))));
+        for (ApiSchemas.DecisionSummary i : page.items()) {
+            // A map for the template (Qute resolves no record without generated resolvers).
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("decisionId", i.decisionId());
+            m.put("operationId", i.operationId());
+            m.put("outcome", i.outcome().name());
+            m.put("asOf", i.asOf());
+            m.put("purpose", i.purpose());
+            m.put("controller", i.controller());
+            m.put("ruleset", Map.of("version", i.ruleset().version(), "digest", i.ruleset().digest()));
+            m.put("rulesShown", i.rules().subList(0, Math.min(4, i.rules().size())));
+            m.put("rulesMore", Math.max(0, i.rules().size() - 4));
+            m.put("stored", when(i.evaluatedAt()));
             items.add(m);
         }
         return Pages.frame(decisions, ctx, "decisions").data("items", items).data("next", next).data("f", values)
