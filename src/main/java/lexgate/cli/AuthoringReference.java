@@ -120,7 +120,9 @@ public final class AuthoringReference {
             b.append("| `Finding.").append(signature(m)).append("` | ").append(doc(m)).append(" |\n");
         }
         for (Class<?> c : Vocabulary.all()) {
-            for (var k : v.constructors(c)) {
+            // Sorted: the JVM gives constructors in no particular order, and this file is compared in a test.
+            for (var k : v.constructors(c).stream().sorted(java.util.Comparator.comparingInt((java.lang.reflect.Constructor<?> x) -> x.getParameterCount())
+                    .thenComparing(x -> params(x))).toList()) {
                 b.append("| `new ").append(c.getSimpleName()).append(params(k)).append("` | ").append(doc(k)).append(" |\n");
             }
         }
@@ -132,6 +134,9 @@ public final class AuthoringReference {
         b.append("- `Tri`: ").append(String.join(", ", v.enumConstants(Tri.class))).append(".\n");
         for (Method m : sorted(v.methods(lexgate.vocabulary.Conclusions.class).values())) {
             b.append("- `Conclusions.").append(signature(m)).append("`: ").append(doc(m)).append("\n");
+        }
+        for (Method m : sorted(v.methods(lexgate.vocabulary.Words.class).values())) {
+            b.append("- `Words.").append(signature(m)).append("`: ").append(doc(m)).append("\n");
         }
         b.append("\n## Code sets\n\n| set | codes |\n|---|---|\n");
         for (CodeSet s : CodeSet.values()) {

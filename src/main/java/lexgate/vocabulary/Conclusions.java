@@ -1,17 +1,20 @@
 package lexgate.vocabulary;
 
 import java.util.Collection;
-import java.util.stream.Collectors;
 
 /** Helpers for rule explanations built from several conclusions. */
 @Doc("Helpers for rule explanations built from several conclusions.")
 public final class Conclusions {
     private Conclusions() {}
 
-    /** The distinct details, sorted and joined with "; ", so explanations do not depend on firing order. */
-    @Doc("The distinct details, sorted and joined with \"; \", so explanations do not depend on firing order.")
+    /**
+     * The distinct details, sorted by their English and joined with "; ", so explanations do not
+     * depend on firing order; {@link Words} read in the language of the answer.
+     */
+    @Doc("The distinct details, sorted and joined with \"; \", so explanations do not depend on firing order; "
+            + "details given as Words read in the language of the answer.")
     @RuleApi
-    public static String details(Collection<?> details) {
-        return details.stream().map(String::valueOf).distinct().sorted().collect(Collectors.joining("; "));
+    public static Words details(Collection<?> details) {
+        return Words.joined(details);
     }
 }

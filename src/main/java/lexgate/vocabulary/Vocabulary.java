@@ -19,7 +19,7 @@ public final class Vocabulary {
     public static final List<Class<?>> DERIVED_FACTS = List.of(Layer.class, Conclusion.class);
 
     /** Types rules use without matching on them: findings they conclude, three-valued facts, helpers. */
-    public static final List<Class<?>> HELPERS = List.of(Finding.class, Tri.class, Conclusions.class);
+    public static final List<Class<?>> HELPERS = List.of(Finding.class, Tri.class, Conclusions.class, Words.class);
 
     /** Every type a pattern may match. */
     public static List<Class<?>> patternTypes() {

@@ -148,6 +148,45 @@ class LanguageTest {
         }
     }
 
+    /**
+     * A detail one rule passes to another's explanation (why a DPIA is required: the CNIL's list,
+     * Art. 35(3)(b), two WP248 criteria) is written in the answer's language too, in the order of
+     * the English in every language: monitoring employees' health data on a large scale in France,
+     * no DPIA done.
+     */
+    @Test
+    void aConclusionsDetailInAnExplanationIsWrittenInTheAnswersLanguage() throws Exception {
+        String body = """
+                {"operationId":"badge-health-monitoring","asOf":"2025-03-01",
+                 "controller":{"name":"Logistique Martin SAS","establishment":"FR","publicAuthority":false},
+                 "purpose":{"code":"employee-monitoring","description":"Continuous monitoring of warehouse staff, sick leave included"},
+                 "legalBasis":{"article":"6(1)(f)","legitimateInterest":{"interest":"Organising the work",
+                   "balancingTestDone":true,"withinReasonableExpectations":true}},
+                 "data":{"categories":["health"],"source":"data-subject"},
+                 "subjects":{"categories":["employees"],"countries":["FR"]},
+                 "characteristics":["large-scale"],
+                 "dpia":{"done":false}}
+                """;
+        Map<String, List<String>> details = Map.of(
+                "en", List.of("Art. 35(3)(b); CNIL list 2018-327: constant monitoring of employees; two or more WP248 criteria"),
+                "fr", List.of("art. 35.3.b du RGPD ; liste de la CNIL, délibération n° 2018-327 : traitements ayant pour finalité de "
+                        + "surveiller de manière constante l'activité des employés ; au moins deux critères des lignes directrices WP248"),
+                "de", List.of("Art. 35 Abs. 3 lit. b DSGVO; Liste der CNIL, Beschluss Nr. 2018-327: ständige Überwachung der Tätigkeit "
+                        + "von Beschäftigten; mindestens zwei Kriterien der Leitlinien WP248"));
+        for (String lang : List.of("en", "fr", "de")) {
+            JsonNode d = JSON.readTree(decide(body, lang).asString());
+            String text = null;
+            for (JsonNode x : d.path("reasons")) {
+                if (x.path("rule").asText().equals("eu.gdpr.a35-1.dpia-not-done")) text = x.path("explanation").asText();
+            }
+            assertNotNull(text, lang + ": the missing DPIA was not found: " + d);
+            assertTrue(text.contains(details.get(lang).get(0)), lang + ": " + text);
+            if (!lang.equals("en")) {
+                assertFalse(text.contains("CNIL list") || text.contains("employees"), lang + ": English words in " + text);
+            }
+        }
+    }
+
     @Test
     void aLanguageWeDoNotHaveFallsBackToEnglish() throws Exception {
         String body = Files.readString(Path.of("examples/ai-training-no-notice-no-opt-out.json"));
