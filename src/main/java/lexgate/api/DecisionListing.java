@@ -1,6 +1,8 @@
 package lexgate.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -52,6 +54,14 @@ public class DecisionListing {
     ObjectMapper mapper;
 
     /**
+     * Rule lists by their listed_rules column. A page lists up to 500 rows whose rule ids are few
+     * combinations of a few hundred rules; splitting each row's column anew was a tenth of a search's
+     * CPU at 1M rows (bench/README.md, issue 22). Bounded (Caffeine evicts the least used), and the
+     * lists are immutable, so a cached one is the one a split would give.
+     */
+    private final Cache<String, List<String>> ruleLists = Caffeine.newBuilder().maximumSize(4_096).build();
+
+    /**
      * One page: the items as the contract shows them and the cursor of the next page (null at the end).
      * The items are the documented schema's own type, so what the API writes is what it documents, and
      * Jackson writes them with a bean serializer rather than by walking maps (issue 22's search profile).
@@ -88,7 +98,7 @@ public class DecisionListing {
             // The response's evaluatedAt is written from this same instant (DecisionService.prepare).
             evaluatedAt = r.evaluatedAt().toString();
             controller = r.listedController();
-            rules = ListedValues.splitRules(r.listedRules());
+            rules = ruleLists.get(r.listedRules(), c -> List.copyOf(ListedValues.splitRules(c)));
         } else {
             ListedValues.Listed response = ListedValues.fromResponse(mapper.getFactory(), r.responseJson());
             evaluatedAt = response.evaluatedAt() != null ? response.evaluatedAt() : r.evaluatedAt().toString();
