@@ -19,7 +19,10 @@ import java.util.Properties;
  * is kept; the result is the median ratio over the rounds, with its quartiles. Each round also times
  * a chunk of the same evaluation on the calling thread ({@link DecisionBench#evaluatorHere}, no pool
  * hand-off): not the verdict, which is on {@code evaluate} as the service runs it, but the measured
- * split of the evaluator's gap into its own work and the hop to a pool worker. On a shared machine
+ * split of the evaluator's gap into its own work and the hop to a pool worker. And each round times
+ * a chunk of {@link DecisionBench#pipeline()} (what POST /v1/decisions does in process besides
+ * storage): issue 22's pipeline target is the median of its ratio to the round's evaluator chunk.
+ * On a shared machine
  * whose speed drifts by 30% within a minute, JMH's sequential forks (all of one benchmark, then all
  * of the next) can put the floor and the evaluator on different sides of a drift; a pair cannot,
  * because its two halves are a fraction of a second apart. {@code bench/run} runs it after JMH and
@@ -52,6 +55,7 @@ public final class Paired {
             for (DecisionBench b : benches) {
                 b.floorWarm();
                 b.evaluator();
+                b.pipeline();
             }
         }
         List<List<double[]>> pairs = new ArrayList<>();
@@ -59,14 +63,16 @@ public final class Paired {
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < benches.size(); i++) {
                 DecisionBench b = benches.get(i);
-                // Alternate which half goes first, so that a steady drift favours neither.
-                // Three chunks a round: the floor, the evaluator (through the pool, as the service
-                // runs it: the verdict) and the same evaluation on this thread (no hand-off: how much
-                // of the gap is the hop). Which goes first rotates, so that a steady drift favours none.
-                double[] t = new double[3];
-                Op[] ops = {b::floorWarm, b::evaluator, b::evaluatorHere};
-                for (int k = 0; k < 3; k++) {
-                    int which = (round + k) % 3;
+                // Four chunks a round: the floor, the evaluator (through the pool, as the service
+                // runs it: the verdict), the same evaluation on this thread (no hand-off: how much
+                // of the gap is the hop) and the pipeline of POST /v1/decisions in process (parse,
+                // validate, evaluate, serialise: the pipeline target's verdict is its ratio to the
+                // evaluator chunk of the same round). Which goes first rotates, so that a steady drift
+                // favours none.
+                double[] t = new double[4];
+                Op[] ops = {b::floorWarm, b::evaluator, b::evaluatorHere, b::pipeline};
+                for (int k = 0; k < 4; k++) {
+                    int which = (round + k) % 4;
                     t[which] = chunk(ops[which], chunkNanos);
                 }
                 pairs.get(i).add(t);
@@ -76,7 +82,8 @@ public final class Paired {
         Files.createDirectories(out);
         for (int i = 0; i < benches.size(); i++) {
             List<Double> floor = new ArrayList<>(), evaluator = new ArrayList<>(), ratio = new ArrayList<>(),
-                    here = new ArrayList<>(), hereRatio = new ArrayList<>(), hop = new ArrayList<>();
+                    here = new ArrayList<>(), hereRatio = new ArrayList<>(), hop = new ArrayList<>(),
+                    pipeline = new ArrayList<>(), pipelineRatio = new ArrayList<>();
             for (double[] p : pairs.get(i)) {
                 floor.add(p[0]);
                 evaluator.add(p[1]);
@@ -84,6 +91,8 @@ public final class Paired {
                 here.add(p[2]);
                 hereRatio.add(p[2] / p[0]);
                 hop.add(p[1] - p[2]);
+                pipeline.add(p[3]);
+                pipelineRatio.add(p[3] / p[1]);
             }
             Properties p = new Properties();
             p.setProperty("request", REQUESTS.get(i));
@@ -101,12 +110,18 @@ public final class Paired {
             p.setProperty("hereRatioQ1", num(quantile(hereRatio, 0.25)));
             p.setProperty("hereRatioQ3", num(quantile(hereRatio, 0.75)));
             p.setProperty("hopMedianUs", num(median(hop)));
+            // The pipeline against the evaluator of the same round (issue 22's pipeline target).
+            p.setProperty("pipelineMedianUs", num(median(pipeline)));
+            p.setProperty("pipelineRatioMedian", num(median(pipelineRatio)));
+            p.setProperty("pipelineRatioQ1", num(quantile(pipelineRatio, 0.25)));
+            p.setProperty("pipelineRatioQ3", num(quantile(pipelineRatio, 0.75)));
             write(out.resolve("paired-" + REQUESTS.get(i) + ".properties"), p);
             System.out.printf(Locale.ROOT, "%s: warm floor median %.1f µs, evaluator median %.1f µs, evaluator/warm floor"
                             + " paired median %.2fx (quartiles %.2fx to %.2fx, %d pairs); on the calling thread %.1f µs (%.2fx),"
-                            + " the hop %.1f µs%n", REQUESTS.get(i),
-                    median(floor), median(evaluator), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75), rounds,
-                    median(here), median(hereRatio), median(hop));
+                            + " the hop %.1f µs; pipeline %.1f µs, pipeline/evaluator paired median %.2fx (quartiles %.2fx to %.2fx)%n",
+                    REQUESTS.get(i), median(floor), median(evaluator), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75), rounds,
+                    median(here), median(hereRatio), median(hop), median(pipeline), median(pipelineRatio),
+                    quantile(pipelineRatio, 0.25), quantile(pipelineRatio, 0.75));
         }
     }
 
