@@ -119,8 +119,7 @@ public class Checkpoints {
                 Optional<Checkpoint> latest = latestTrusted();
                 if (latest.isPresent() && latest.get().treeSize() == size) return latest.get();
             }
-            byte[] leaves = leaves(c, size);
-            String root = Merkle.text(Merkle.root(leaves, 0, size));
+            String root = Merkle.text(rootOf(c, size));
             String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
             String keyId = keys.keyId();
             Checkpoint cp = new Checkpoint(size, root, head, at, keyId,
@@ -141,6 +140,59 @@ public class Checkpoints {
             return cp;
         } catch (SQLException e) {
             throw new IllegalStateException("no checkpoint: storage unavailable (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * The tree as this process last signed it, and the hash of its last record. Each checkpoint
+     * extends it with the records appended since (read by seq, an index range) instead of reading
+     * and hashing the whole chain again: at 1,000,000 records that was about a second of CPU a
+     * minute in the service and in the database, growing with the chain (bench/run's 1,000,000-row
+     * stage, issue 22). Rebuilt from the first record when this process has none, when the chain
+     * is shorter than it, or when its last record's hash is no longer the one it covered (a
+     * database restored or rewritten: the tree is then computed over what is there, as before).
+     * A record deleted from the middle leaves the last one in place: the next checkpoint still
+     * signs the records this process saw, so the deletion is not signed away (verify finds it).
+     */
+    private Merkle.Frontier frontier;
+    private String frontierLast;
+
+    /** The Merkle root over records 1..size; called under the lock of {@link #sign}. */
+    byte[] rootOf(Connection c, long size) throws SQLException {
+        if (frontier != null && (frontier.size() > size || !stillCovers(c, frontier.size(), frontierLast))) frontier = null;
+        Merkle.Frontier f = frontier == null ? new Merkle.Frontier() : frontier;
+        frontier = null; // until extended in full
+        String last = frontierLast;
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, hash FROM decision WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+            q.setFetchSize(10_000);
+            q.setLong(1, f.size());
+            q.setLong(2, size);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(1) != f.size() + 1) break; // a gap
+                    last = rs.getString(2);
+                    f.append(Merkle.leaf(last));
+                }
+            }
+        }
+        if (f.size() != size) {
+            // A gap in seq: the tree of what is there, missing leaves as zeros, as verify computes it
+            // (and names the gap); nothing kept for the next checkpoint.
+            return Merkle.root(leaves(c, size), 0, size);
+        }
+        frontier = f;
+        frontierLast = last;
+        return f.root();
+    }
+
+    /** True when record {@code seq} still has the hash the kept tree covered (true for the empty tree). */
+    private static boolean stillCovers(Connection c, long seq, String hash) throws SQLException {
+        if (seq == 0) return true;
+        try (PreparedStatement q = c.prepareStatement("SELECT hash FROM decision WHERE seq = ?")) {
+            q.setLong(1, seq);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && rs.getString(1).equals(hash);
+            }
         }
     }
 

@@ -48,6 +48,39 @@ public final class Merkle {
         return node(root(leaves, from, from + k), root(leaves, from + k, to));
     }
 
+    /**
+     * The tree's right edge: the roots of its perfect subtrees, largest first, one for each 1 bit
+     * of the number of leaves (the "compact range" of Certificate Transparency's logs). A leaf is
+     * appended in O(log n) and the root of all leaves so far is folded from the right in O(log n),
+     * equal to {@link #root} over the same leaves: so a checkpoint hashes only the records appended
+     * since the last one, not the whole chain again.
+     */
+    public static final class Frontier {
+        private final List<byte[]> roots = new ArrayList<>();
+        private long size;
+
+        /** The number of leaves appended. */
+        public long size() {
+            return size;
+        }
+
+        /** Appends one leaf hash ({@link #leaf}): each trailing 1 bit of the size is a subtree the new one completes. */
+        public void append(byte[] leafHash) {
+            byte[] h = leafHash;
+            for (long s = size; (s & 1) == 1; s >>>= 1) h = node(roots.remove(roots.size() - 1), h);
+            roots.add(h);
+            size++;
+        }
+
+        /** The tree head of the leaves appended (RFC 6962's MTH: the subtrees joined from the right). */
+        public byte[] root() {
+            if (size == 0) return sha256().digest();
+            byte[] h = roots.get(roots.size() - 1);
+            for (int i = roots.size() - 2; i >= 0; i--) h = node(roots.get(i), h);
+            return h;
+        }
+    }
+
     /** The audit path of leaf {@code m} in the tree over leaves [0, n): the sibling hashes, from the leaf up. */
     public static List<byte[]> path(byte[] leaves, long m, long n) {
         List<byte[]> out = new ArrayList<>();
