@@ -161,8 +161,8 @@ public class Checkpoints {
     byte[] rootOf(Connection c, long size) throws SQLException {
         if (frontier != null && (frontier.size() > size || !stillCovers(c, frontier.size(), frontierLast))) frontier = null;
         Merkle.Frontier f = frontier == null ? new Merkle.Frontier() : frontier;
+        String last = frontier == null ? null : frontierLast; // never a discarded tree's
         frontier = null; // until extended in full
-        String last = frontierLast;
         try (PreparedStatement q = c.prepareStatement("SELECT seq, hash FROM decision WHERE seq > ? AND seq <= ? ORDER BY seq")) {
             q.setFetchSize(10_000);
             q.setLong(1, f.size());
