@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Where every evaluation runs, within a budget: decisions, replays, impact analyses, scenario runs
@@ -31,6 +32,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>An evaluation that waits in the queue longer than {@code queueTimeout} (all workers busy for
  * that long) fails with {@link Overloaded}, which the HTTP layer answers with 503.
+ *
+ * <p>The hand-off spins before it parks ({@link Spin}): one idle worker at a time looks for the next
+ * evaluation for up to {@code spin} before it parks, and a caller of {@link #run} looks for its
+ * answer for up to four times that. A thread spins only while the pool's own threads on a CPU
+ * (workers evaluating, threads spinning) are fewer than the cores, so a spin never takes a core
+ * from an evaluation of this pool; {@code spin} zero never spins.
  */
 public final class EvaluationPool {
     private static final Logger LOG = Logger.getLogger(EvaluationPool.class);
@@ -73,6 +80,10 @@ public final class EvaluationPool {
     }
 
     private final class Worker extends Thread {
+        private final Supplier<Task> poll = () -> {
+            Task t = handed.getAndSet(null);
+            return t != null ? t : queue.poll();
+        };
         volatile Task current;
         volatile long startedAt;
         volatile boolean retired;
@@ -88,7 +99,28 @@ public final class EvaluationPool {
             while (!retired && !shutdown) {
                 Task t;
                 try {
-                    t = queue.poll(100, TimeUnit.MILLISECONDS);
+                    t = queue.poll();
+                    if (t == null && workerSpin.worthIt() && spinner.compareAndSet(false, true)) {
+                        try {
+                            if (claimCore()) {
+                                try {
+                                    t = workerSpin.await(poll);
+                                } finally {
+                                    onCpu.decrementAndGet();
+                                }
+                            }
+                        } finally {
+                            spinner.set(false);
+                        }
+                        // An evaluation handed over just as the spin ended (see submit) is taken
+                        // here, or queued for another worker if this one already has one.
+                        Task late = handed.getAndSet(null);
+                        if (late != null) {
+                            if (t == null) t = late;
+                            else queue.add(late);
+                        }
+                    }
+                    if (t == null) t = queue.poll(100, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     if (shutdown) return;
                     continue;
@@ -96,11 +128,13 @@ public final class EvaluationPool {
                 if (t == null) continue;
                 startedAt = System.nanoTime();
                 current = t;
+                onCpu.incrementAndGet();
                 try {
                     if (!t.done.isDone()) t.done.complete(Evaluator.evaluateNow(t.work, t));
                 } catch (Throwable e) { // a rule's failure (or a stop) never kills the pool
                     if (!t.done.isDone()) t.done.completeExceptionally(e);
                 } finally {
+                    onCpu.decrementAndGet();
                     current = null;
                     Thread.interrupted(); // clear an interrupt meant for the evaluation that just ended
                 }
@@ -119,9 +153,31 @@ public final class EvaluationPool {
     private final AtomicLong overruns = new AtomicLong();
     private final Thread watchdog;
     private volatile boolean shutdown;
+    /** The pool's threads now on a CPU: workers evaluating, and threads spinning. */
+    private final AtomicInteger onCpu = new AtomicInteger();
+    /**
+     * An evaluation handed straight to the spinning worker, so that queueing it does not also wake a
+     * parked one (which would then compete for the core the spinner and the caller are on).
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Task> handed = new java.util.concurrent.atomic.AtomicReference<>();
+    /** True while an idle worker spins (one at a time). */
+    private final java.util.concurrent.atomic.AtomicBoolean spinner = new java.util.concurrent.atomic.AtomicBoolean();
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final Spin workerSpin;
+    private final Spin callerSpin;
 
-    /** A pool of {@code threads} workers with the given budget per evaluation. */
+    /** The default spin of an idle worker before it parks. */
+    public static final Duration DEFAULT_SPIN = Duration.ofNanos(50_000);
+
+    /** A pool of {@code threads} workers with the given budget per evaluation, spinning {@link #DEFAULT_SPIN}. */
     public EvaluationPool(int threads, Duration budget, Duration queueTimeout) {
+        this(threads, budget, queueTimeout, DEFAULT_SPIN);
+    }
+
+    /** The same with the spin of its hand-off ({@link Spin}; zero never spins). */
+    public EvaluationPool(int threads, Duration budget, Duration queueTimeout, Duration spin) {
+        this.workerSpin = new Spin(spin.toNanos());
+        this.callerSpin = new Spin(4 * spin.toNanos());
         this.budget = budget;
         this.budgetNanos = budget.toNanos();
         this.queueTimeoutNanos = queueTimeout.toNanos();
@@ -142,8 +198,9 @@ public final class EvaluationPool {
             synchronized (EvaluationPool.class) {
                 if (shared == null) {
                     long ms = Long.getLong("lexgate.evaluation.budget-millis", DEFAULT_BUDGET.toMillis());
+                    long spinMicros = Long.getLong("lexgate.evaluation.spin-micros", DEFAULT_SPIN.toNanos() / 1000);
                     shared = new EvaluationPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                            Duration.ofMillis(ms), Duration.ofSeconds(10));
+                            Duration.ofMillis(ms), Duration.ofSeconds(10), Duration.ofNanos(spinMicros * 1000));
                 }
                 p = shared;
             }
@@ -152,9 +209,9 @@ public final class EvaluationPool {
     }
 
     /** Replaces the shared pool (the service does this once at start, from its configuration). */
-    public static synchronized void configure(int threads, Duration budget, Duration queueTimeout) {
+    public static synchronized void configure(int threads, Duration budget, Duration queueTimeout, Duration spin) {
         EvaluationPool old = shared;
-        shared = new EvaluationPool(threads, budget, queueTimeout);
+        shared = new EvaluationPool(threads, budget, queueTimeout, spin);
         if (old != null) old.shutdown();
     }
 
@@ -191,14 +248,37 @@ public final class EvaluationPool {
             t.done.completeExceptionally(new Overloaded("the evaluation pool is shut down"));
             return t.done;
         }
-        queue.add(t);
+        if (spinner.get() && handed.compareAndSet(null, t)) {
+            // The spinner sets spinner false before it last looks at handed; if it has stopped by
+            // now it may not have seen this one, so take it back and queue it (unless it was taken).
+            if (!spinner.get() && handed.compareAndSet(t, null)) queue.add(t);
+        } else {
+            queue.add(t);
+        }
         return t.done;
+    }
+
+    /** Takes a core for a spin if the pool's threads on a CPU are fewer than the cores. */
+    private boolean claimCore() {
+        for (int n; (n = onCpu.get()) < cores; ) {
+            if (onCpu.compareAndSet(n, n + 1)) return true;
+        }
+        return false;
     }
 
     /** Runs the work and waits for it; never longer than the budget once it has started. */
     Evaluation run(Evaluator.Work work, Duration budget) {
         try {
-            return submit(work, budget).get();
+            CompletableFuture<Evaluation> f = submit(work, budget);
+            if (!f.isDone() && callerSpin.worthIt() && claimCore()) {
+                try {
+                    callerSpin.await(() -> f.isDone() ? f : null);
+                } finally {
+                    onCpu.decrementAndGet();
+                }
+            }
+            Evaluation e = f.get();
+            return e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Overloaded("interrupted while waiting for an evaluation");
@@ -270,7 +350,8 @@ public final class EvaluationPool {
         shutdown = true;
         watchdog.interrupt();
         for (Worker w : workers) w.interrupt();
-        Task t;
+        Task t = handed.getAndSet(null);
+        if (t != null) t.done.completeExceptionally(new Overloaded("the evaluation pool is shut down"));
         while ((t = queue.poll()) != null) t.done.completeExceptionally(new Overloaded("the evaluation pool is shut down"));
     }
 }

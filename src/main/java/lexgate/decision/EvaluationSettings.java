@@ -13,7 +13,7 @@ import lexgate.rules.Sessions;
  * Sets up the shared {@link EvaluationPool} from the service's configuration, before the ruleset
  * is loaded (its scenarios are evaluated there too): {@code lexgate.evaluation.budget} (300 ms),
  * {@code lexgate.evaluation.threads} (one per core, at least two) and
- * {@code lexgate.evaluation.queue-timeout} (10 s).
+ * {@code lexgate.evaluation.queue-timeout} (10 s) and {@code lexgate.evaluation.spin-micros} (50).
  */
 @ApplicationScoped
 public class EvaluationSettings {
@@ -23,7 +23,7 @@ public class EvaluationSettings {
     void onStart(@Observes @Priority(1) StartupEvent event) {
         LexgateConfig.Evaluation e = config.evaluation();
         EvaluationPool.configure(e.threads().orElse(Math.max(2, Runtime.getRuntime().availableProcessors())), e.budget(),
-                e.queueTimeout());
+                e.queueTimeout(), java.time.Duration.ofNanos(e.spinMicros() * 1000L));
         Sessions.keepIdle(config.sessions().maxIdle());
     }
 
