@@ -156,12 +156,24 @@ public class Checkpoints {
      */
     private Merkle.Frontier frontier;
     private String frontierLast;
+    /**
+     * Leaves per block whose tree head the kept tree remembers, so that an audit path reads at most
+     * two blocks of records (its own and the tree's last, partial one) instead of the whole chain.
+     */
+    static final int BLOCK = 256;
+    /** The tree heads of the kept tree's complete blocks, in order, and the one being filled. */
+    private List<byte[]> blocks = new ArrayList<>();
+    private Merkle.Frontier openBlock = new Merkle.Frontier();
 
     /** The Merkle root over records 1..size; called under the lock of {@link #sign}. */
     byte[] rootOf(Connection c, long size) throws SQLException {
         if (frontier != null && (frontier.size() > size || !stillCovers(c, frontier.size(), frontierLast))) frontier = null;
         Merkle.Frontier f = frontier == null ? new Merkle.Frontier() : frontier;
         String last = frontier == null ? null : frontierLast; // never a discarded tree's
+        if (frontier == null) {
+            blocks = new ArrayList<>();
+            openBlock = new Merkle.Frontier();
+        }
         frontier = null; // until extended in full
         try (PreparedStatement q = c.prepareStatement("SELECT seq, hash FROM decision WHERE seq > ? AND seq <= ? ORDER BY seq")) {
             q.setFetchSize(10_000);
@@ -171,7 +183,13 @@ public class Checkpoints {
                 while (rs.next()) {
                     if (rs.getLong(1) != f.size() + 1) break; // a gap
                     last = rs.getString(2);
-                    f.append(Merkle.leaf(last));
+                    byte[] leaf = Merkle.leaf(last);
+                    f.append(leaf);
+                    openBlock.append(leaf);
+                    if (openBlock.size() == BLOCK) {
+                        blocks.add(openBlock.root());
+                        openBlock = new Merkle.Frontier();
+                    }
                 }
             }
         }
@@ -183,6 +201,73 @@ public class Checkpoints {
         frontier = f;
         frontierLast = last;
         return f.root();
+    }
+
+    /**
+     * The audit path of record {@code seq} in the tree of the first {@code n} records (a checkpoint's),
+     * from the kept tree: the tree heads of whole blocks below {@code n} are remembered, and only the
+     * record's own block and the last, partial one are read. The kept tree is first brought up to
+     * the chain as it is now, as a checkpoint would. With a gap in the chain, the path over every
+     * leaf as before (the missing ones as zeros, as verify computes them).
+     */
+    public synchronized List<byte[]> auditPath(long seq, long n) {
+        try (Connection c = dataSource.getConnection()) {
+            long size;
+            try (PreparedStatement q = c.prepareStatement("SELECT seq FROM chain_head WHERE id = 1");
+                 ResultSet rs = q.executeQuery()) {
+                rs.next();
+                size = rs.getLong(1);
+            }
+            return auditPath(c, seq, n, size);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the chain cannot be read: " + e.getSQLState(), e);
+        }
+    }
+
+    /** The same on this connection, the chain being {@code size} records long now; under the lock of {@link #sign}. */
+    synchronized List<byte[]> auditPath(Connection c, long seq, long n, long size) throws SQLException {
+        if (frontier == null || frontier.size() < n || !stillCovers(c, frontier.size(), frontierLast)) {
+            rootOf(c, Math.max(size, n));
+        }
+        if (frontier == null || frontier.size() < n) return Merkle.path(leaves(c, n), seq - 1, n);
+        List<byte[]> complete = blocks;
+        java.util.Map<Long, byte[]> read = new java.util.HashMap<>();
+        Merkle.Subtrees subtrees = new Merkle.Subtrees() {
+            @Override
+            public byte[] root(long from, long to) {
+                if (from / BLOCK == (to - 1) / BLOCK && to - from < BLOCK) {
+                    // Inside one block: its leaves (up to n), read once.
+                    long b = from / BLOCK;
+                    byte[] leaves = read.computeIfAbsent(b, k -> leavesOf(c, k * BLOCK, Math.min(n, (k + 1) * BLOCK)));
+                    return Merkle.root(leaves, from - b * BLOCK, to - b * BLOCK);
+                }
+                if (from % BLOCK == 0 && to % BLOCK == 0 && to / BLOCK <= complete.size()) {
+                    return Merkle.root(i -> complete.get((int) i), from / BLOCK, to / BLOCK);
+                }
+                // A range of whole blocks and the last, partial one: RFC 6962's split keeps the
+                // pieces aligned (a range longer than a block splits at a multiple of it).
+                long k = Long.highestOneBit(to - from - 1);
+                return Merkle.node(root(from, from + k), root(from + k, to));
+            }
+        };
+        return Merkle.path(subtrees, seq - 1, n);
+    }
+
+    /** The leaf hashes of records from + 1 .. to, packed; a missing record as zeros. */
+    private static byte[] leavesOf(Connection c, long from, long to) {
+        byte[] out = new byte[(int) (to - from) * 32];
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, hash FROM decision WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+            q.setLong(1, from);
+            q.setLong(2, to);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    System.arraycopy(Merkle.leaf(rs.getString(2)), 0, out, (int) (rs.getLong(1) - 1 - from) * 32, 32);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the chain cannot be read: " + e.getSQLState(), e);
+        }
+        return out;
     }
 
     /** True when record {@code seq} still has the hash the kept tree covered (true for the empty tree). */

@@ -9,9 +9,6 @@ import lexgate.store.DecisionStore;
 import lexgate.store.RulesetRecord;
 import lexgate.store.RulesetStore;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +25,6 @@ public class EvidenceService {
     Checkpoints checkpoints;
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     ObjectMapper mapper;
 
     /** The document, or empty for an unknown decision. A checkpoint is signed now if none covers the record yet. */
@@ -40,13 +34,7 @@ public class EvidenceService {
         DecisionRecord r = found.get();
         Checkpoints.Checkpoint cp = checkpoints.trusted().stream().filter(c -> c.treeSize() >= r.seq).findFirst()
                 .orElseGet(() -> checkpoints.sign(true));
-        List<byte[]> path;
-        try (Connection c = dataSource.getConnection()) {
-            byte[] leaves = Checkpoints.leaves(c, cp.treeSize());
-            path = Merkle.path(leaves, r.seq - 1, cp.treeSize());
-        } catch (SQLException e) {
-            throw new IllegalStateException("the chain cannot be read: " + e.getSQLState(), e);
-        }
+        List<byte[]> path = checkpoints.auditPath(r.seq, cp.treeSize());
         RulesetRecord rs = rulesets.find(r.rulesetDigest).orElseThrow(() -> new IllegalStateException("ruleset not stored"));
         return Optional.of(Evidence.build(mapper, r, cp, path, rs.version, lexgate.rules.SourceFile.of(rulesets.files(rs))));
     }

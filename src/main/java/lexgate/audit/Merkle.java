@@ -48,6 +48,15 @@ public final class Merkle {
         return node(root(leaves, from, from + k), root(leaves, from + k, to));
     }
 
+    /** The same over node hashes given by index (the heads of equal, aligned subtrees taken as leaves). */
+    public static byte[] root(java.util.function.LongFunction<byte[]> at, long from, long to) {
+        long n = to - from;
+        if (n <= 0) return sha256().digest();
+        if (n == 1) return at.apply(from);
+        long k = Long.highestOneBit(n - 1);
+        return node(root(at, from, from + k), root(at, from + k, to));
+    }
+
     /**
      * The tree's right edge: the roots of its perfect subtrees, largest first, one for each 1 bit
      * of the number of leaves (the "compact range" of Certificate Transparency's logs). A leaf is
@@ -81,23 +90,34 @@ public final class Merkle {
         }
     }
 
+    /** The tree heads of ranges of a tree's leaves, however they are found. */
+    public interface Subtrees {
+        /** The tree head of leaves [from, to), {@code to > from}. */
+        byte[] root(long from, long to);
+    }
+
     /** The audit path of leaf {@code m} in the tree over leaves [0, n): the sibling hashes, from the leaf up. */
     public static List<byte[]> path(byte[] leaves, long m, long n) {
+        return path((from, to) -> root(leaves, from, to), m, n);
+    }
+
+    /** The same, with the siblings' tree heads from {@code subtrees}. */
+    public static List<byte[]> path(Subtrees subtrees, long m, long n) {
         List<byte[]> out = new ArrayList<>();
-        path(leaves, m, 0, n, out);
+        path(subtrees, m, 0, n, out);
         return out;
     }
 
-    private static void path(byte[] leaves, long m, long from, long to, List<byte[]> out) {
+    private static void path(Subtrees subtrees, long m, long from, long to, List<byte[]> out) {
         long n = to - from;
         if (n <= 1) return;
         long k = Long.highestOneBit(n - 1);
         if (m - from < k) {
-            path(leaves, m, from, from + k, out);
-            out.add(root(leaves, from + k, to));
+            path(subtrees, m, from, from + k, out);
+            out.add(subtrees.root(from + k, to));
         } else {
-            path(leaves, m, from + k, to, out);
-            out.add(root(leaves, from, from + k));
+            path(subtrees, m, from + k, to, out);
+            out.add(subtrees.root(from, from + k));
         }
     }
 

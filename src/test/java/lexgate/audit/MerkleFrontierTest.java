@@ -85,6 +85,55 @@ class MerkleFrontierTest {
         }
     }
 
+    /**
+     * An evidence document's audit path comes from the kept tree (whole blocks remembered, the
+     * record's own block and the last one read): it must be exactly RFC 6962's path over every
+     * record, for every record and every checkpoint size around the block edges, in a tree kept
+     * across checkpoints, rebuilt, and with a gap.
+     */
+    @Test
+    void anAuditPathFromTheKeptTreeIsThePathOverEveryRecord() throws Exception {
+        int b = Checkpoints.BLOCK;
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:merkle-path;DB_CLOSE_DELAY=-1")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE decision (seq BIGINT PRIMARY KEY, hash VARCHAR(80) NOT NULL)");
+            }
+            int size = 3 * b + 17;
+            insert(c, 1, size, "a");
+            Checkpoints cp = new Checkpoints();
+            cp.rootOf(c, 2 * b + 5); // a checkpoint signed before, kept
+            byte[] all = Checkpoints.leaves(c, size);
+            long[] sizes = {1, 2, 3, b - 1, b, b + 1, 2 * b, 2 * b + 5, 3 * b, size};
+            for (long n : sizes) {
+                for (long seq = 1; seq <= n; seq += (n > 40 ? 7 : 1)) {
+                    assertPath(Merkle.path(all, seq - 1, n), cp.auditPath(c, seq, n, size), "record " + seq + " of " + n);
+                }
+                assertPath(Merkle.path(all, n - 1, n), cp.auditPath(c, n, n, size), "the last record of " + n);
+            }
+            assertArrayEquals(Merkle.root(all, 0, size), cp.rootOf(c, size), "the kept tree still the tree of every record");
+
+            // The chain rewritten under the service: the kept tree is rebuilt first.
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM decision");
+            }
+            insert(c, 1, size, "b");
+            byte[] rewritten = Checkpoints.leaves(c, size);
+            assertPath(Merkle.path(rewritten, 300, size), cp.auditPath(c, 301, size, size), "after a rewrite");
+
+            // A gap: the path over every leaf, the missing one as zeros, as before.
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM decision WHERE seq = 9");
+            }
+            Checkpoints fresh = new Checkpoints();
+            assertPath(Merkle.path(Checkpoints.leaves(c, size), 600, size), fresh.auditPath(c, 601, size, size), "a gap");
+        }
+    }
+
+    static void assertPath(java.util.List<byte[]> expected, java.util.List<byte[]> actual, String what) {
+        assertEquals(expected.stream().map(h -> HexFormat.of().formatHex(h)).toList(),
+                actual.stream().map(h -> HexFormat.of().formatHex(h)).toList(), what);
+    }
+
     static void insert(Connection c, int from, int to, String chain) throws Exception {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO decision (seq, hash) VALUES (?, ?)")) {
             for (int i = from; i <= to; i++) {
