@@ -277,8 +277,7 @@ public final class EvaluationPool {
                     onCpu.decrementAndGet();
                 }
             }
-            Evaluation e = f.get();
-            return e;
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Overloaded("interrupted while waiting for an evaluation");
