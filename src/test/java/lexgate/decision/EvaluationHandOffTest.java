@@ -2,9 +2,6 @@ package lexgate.decision;
 
 import lexgate.rules.Ruleset;
 import lexgate.rules.RulesetCompiler;
-import lexgate.scenario.Scenario;
-import lexgate.scenario.ScenarioLoader;
-import lexgate.scenario.ScenarioRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,16 +33,7 @@ class EvaluationHandOffTest {
     @ValueSource(longs = {50, 1, 0})
     void everyEvaluationIsAnsweredWithItsOwnAnswer(long spinMicros) throws Exception {
         Ruleset ruleset = RulesetCompiler.compile(Path.of("rules"), Path.of("policies"));
-        List<OperationRequest> requests = new ArrayList<>();
-        for (Scenario s : ScenarioLoader.load(Path.of("."), Path.of("rules"))) {
-            OperationRequest r;
-            try {
-                r = ScenarioRunner.request(s);
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (RequestValidator.validate(r, ruleset.policies()).isEmpty()) requests.add(r);
-        }
+        List<OperationRequest> requests = new ArrayList<>(WarmSessionsTest.requests(ruleset).values());
         assertFalse(requests.size() < 50, "the shipped scenarios give enough requests");
 
         EvaluationPool reference = new EvaluationPool(1, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ZERO);

@@ -155,7 +155,8 @@ class WarmSessionsTest {
         return lexgate.rules.PlantedRules.compileBehindTheWalls(rules, POLICIES);
     }
 
-    private static Map<String, OperationRequest> requests(Ruleset ruleset) {
+    /** The shipped scenarios' requests that validate, by label (also used by EvaluationHandOffTest). */
+    static Map<String, OperationRequest> requests(Ruleset ruleset) {
         Map<String, OperationRequest> out = new LinkedHashMap<>();
         for (Scenario s : ScenarioLoader.load(Path.of("."), RULES)) {
             OperationRequest r;
