@@ -44,4 +44,27 @@ public class DecisionApiTest {
                 .body("request.operationId", equalTo("t-1"))
                 .body("outcome", equalTo("ALLOW"));
     }
+
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /**
+     * The service's mapper remembers the JSON of reasons, obligations and supervision
+     * (lexgate.decision.DecisionJson), and a decision it answers twice is still byte for byte what a
+     * plain Jackson mapper writes for it.
+     */
+    @Test
+    void decisionBodiesAreWhatJacksonWritesWithTheRepeatedPartsRemembered() throws Exception {
+        org.junit.jupiter.api.Assertions.assertTrue(mapper.getRegisteredModuleIds().contains("lexgate-decision-json"),
+                "the module is installed: " + mapper.getRegisteredModuleIds());
+        com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 2; i++) {
+            String body = given().contentType("application/json").body(DELIVERY)
+                    .when().post("/v1/decisions")
+                    .then().statusCode(201).extract().asString();
+            lexgate.decision.Decision d = plain.readValue(body, lexgate.decision.Decision.class);
+            org.junit.jupiter.api.Assertions.assertFalse(d.reasons().isEmpty() || d.obligations().isEmpty());
+            org.junit.jupiter.api.Assertions.assertEquals(plain.writeValueAsString(d), body, "answer " + (i + 1));
+        }
+    }
 }

@@ -53,7 +53,8 @@ public class DecisionBench {
     Ruleset fresh;
     KieSession warm;
     final org.kie.api.runtime.rule.FactHandle[] handles = new org.kie.api.runtime.rule.FactHandle[64];
-    final ObjectMapper mapper = new ObjectMapper();
+    /** As the service's mapper writes a decision: with its reasons, obligations and supervision remembered (DecisionJson). */
+    final ObjectMapper mapper = new ObjectMapper().registerModule(lexgate.decision.DecisionJson.module());
 
     @Setup
     public void setup() {
