@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * it built); only the reuse is ours, because Jackson keeps no output between calls. The key is the
  * value itself (records: equal fields, equal JSON), so a cached text is only ever written for an equal
  * value. The output is byte for byte what Jackson writes without this module
- * ({@code RememberedJsonTest}); it is used only on a compact generator with Jackson's default escaping,
+ * ({@code RememberedJsonTest}); it is used only on a compact JSON text generator with Jackson's default escaping,
  * and each cache is cleared when it holds {@link #LIMIT} texts, so memory stays bounded when
  * explanations carry request values.
  */
@@ -118,9 +118,13 @@ public final class DecisionJson {
             gen.writeRawValue(text);
         }
 
-        /** A compact generator with Jackson's default escaping: the only kind a remembered text is written to. */
+        /**
+         * A compact JSON text generator with Jackson's default escaping: the only kind a remembered
+         * text is written to. Not a token buffer ({@code convertValue}, {@code valueToTree}), which
+         * would keep the text as one opaque value instead of the tokens a reader expects.
+         */
         private static boolean plain(JsonGenerator gen) {
-            return gen.getPrettyPrinter() == null && gen.getCharacterEscapes() == null
+            return gen instanceof com.fasterxml.jackson.core.json.JsonGeneratorImpl && gen.getPrettyPrinter() == null && gen.getCharacterEscapes() == null
                     && !gen.isEnabled(JsonGenerator.Feature.ESCAPE_NON_ASCII) && gen.getHighestEscapedChar() == 0;
         }
 

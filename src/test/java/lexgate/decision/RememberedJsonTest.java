@@ -52,6 +52,10 @@ class RememberedJsonTest {
                 assertEquals(expected, memo.writeValueAsString(copy), d.decisionId() + " read back");
                 assertEquals(PLAIN.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(d),
                         memo.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(d), "pretty printed");
+                // Into tokens, not text (convertValue, valueToTree: the web pages' way): the same tree.
+                assertEquals(PLAIN.valueToTree(d), memo.valueToTree(d), "as a tree");
+                assertEquals(PLAIN.convertValue(d.reasons(), List.class), memo.convertValue(d.reasons(), List.class), "converted");
+                assertEquals(expected, memo.writeValueAsString(memo.valueToTree(d)), "tree written");
                 if (round == 0) {
                     reasons += d.reasons().size();
                     obligations += d.obligations().size();
