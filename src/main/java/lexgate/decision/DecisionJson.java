@@ -48,7 +48,7 @@ public final class DecisionJson {
 
     private DecisionJson() {}
 
-    /** The module, for a mapper the service does not build (the CLI, the benchmark). */
+    /** The module, for a mapper the service does not build (the benchmark, the tests). */
     public static Module module() {
         return new Module();
     }
