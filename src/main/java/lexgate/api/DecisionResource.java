@@ -132,7 +132,7 @@ public class DecisionResource {
         // Location; header() keeps it as written. A retry with the same Idempotency-Key and body gets
         // 200 with the first decision's body and Location.
         return decided.thenApply(d -> Response.status(d.replayed() ? 200 : 201).header("Location", "/v1/decisions/" + d.decisionId())
-                .header("Content-Language", d.replayed() ? null : lang).type(MediaType.APPLICATION_JSON).entity(d.json()).build());
+                .header("Content-Language", d.replayed() ? null : lang).type(MediaType.APPLICATION_JSON).entity(d.body()).build());
     }
 
     @Inject

@@ -1,6 +1,5 @@
 package lexgate.decision;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,16 +47,25 @@ public class DecisionService {
     @Inject
     ObjectMapper mapper;
 
-    /** A committed decision and the exact JSON body that was stored for it (and is sent back); {@code replayed} when a retry got the first answer. */
-    public record Decided(String decisionId, String json, boolean replayed, Decision decision) {
-        /** A new decision. */
-        Decided(Decision decision, String json) {
-            this(decision.decisionId(), json, false, decision);
+    /**
+     * A committed decision and the exact JSON body that was stored for it (and is sent back);
+     * {@code replayed} when a retry got the first answer. {@code utf8} is that body's UTF-8 bytes
+     * when they were made already (a new decision: serialised once, as bytes), else null.
+     */
+    public record Decided(String decisionId, String json, boolean replayed, Decision decision, byte[] utf8) {
+        /** A new decision, its body as serialised. */
+        Decided(Decision decision, String json, byte[] utf8) {
+            this(decision.decisionId(), json, false, decision, utf8);
         }
 
         /** A decision made before, answered again to a retry (its body as stored). */
         Decided(String decisionId, String json, boolean replayed) {
-            this(decisionId, json, replayed, null);
+            this(decisionId, json, replayed, null, null);
+        }
+
+        /** The body to send: the bytes serialised for the record, never encoded a second time. */
+        public byte[] body() {
+            return utf8 != null ? utf8 : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -178,13 +186,13 @@ public class DecisionService {
         }
         CompletableFuture<Prepared> queued = prepared.whenComplete((p, e) -> store.withdraw());
         CompletableFuture<Prepared> stored = queued.thenCompose(p -> {
-            if (rulesets.isStored(p.ruleset())) return store(p.record()).thenApply(v -> p);
+            if (rulesets.isStored(p.ruleset())) return store(p).thenApply(v -> p);
             // The ruleset's row must exist before a decision refers to it: a blocking write, once per ruleset.
             // Activation stores it (ActiveRuleset.recordActivation); this set lookup stays on the decision
             // path for the one case activation cannot cover: a ruleset activated while the database was
             // down, whose decisions must still not refer to a row that is not there.
             return CompletableFuture.runAsync(() -> rulesets.ensureStored(p.ruleset(), "active"), Infrastructure.getDefaultWorkerPool())
-                    .thenCompose(v -> store(p.record())).thenApply(v -> p);
+                    .thenCompose(v -> store(p)).thenApply(v -> p);
         });
         return stored.handleAsync((p, e) -> {
             if (e != null) {
@@ -202,12 +210,16 @@ public class DecisionService {
                         + p.ruleset().digest() + " client=" + client + " evalMicros=" + p.record().durationMicros
                         + " totalMicros=" + (System.nanoTime() - p.start()) / 1_000);
             }
-            return new Decided(p.decision(), p.record().responseJson);
+            return new Decided(p.decision(), p.record().responseJson, p.responseUtf8());
         }, after);
     }
 
-    /** A decision made and serialised, not yet stored; {@code start} is when its evaluation began (nanoTime). */
-    private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, long start) {}
+    /**
+     * A decision made and serialised, not yet stored; {@code start} is when its evaluation began
+     * (nanoTime); {@code responseUtf8} is the record's response JSON as UTF-8, hashed for the chain
+     * and sent as the body as it is.
+     */
+    private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, byte[] responseUtf8, long start) {}
 
     /** Gives the evaluation an id and time and serialises the record: everything but storing. */
     private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, String client, long start,
@@ -238,13 +250,38 @@ public class DecisionService {
             record.idempotencyKey = idem.key();
             record.idempotencySha = idem.bodySha();
         }
+        byte[] responseUtf8;
         try {
             record.requestJson = mapper.writeValueAsString(evaluated);
-            record.responseJson = mapper.writeValueAsString(decision);
-        } catch (JsonProcessingException e) {
+            // Serialised once, as the UTF-8 the body and the chain's hash need; the record's text is
+            // decoded from it (an ASCII copy, mostly) instead of each of them encoding the text again.
+            responseUtf8 = utf8(mapper, decision);
+            record.responseJson = new String(responseUtf8, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot serialise a decision", e);
         }
-        return new Prepared(ruleset, decision, record, start);
+        return new Prepared(ruleset, decision, record, responseUtf8, start);
+    }
+
+    /**
+     * One buffer per thread (the evaluation pool's) that a decision's JSON is written into, then
+     * copied out once at its size. {@code ObjectMapper.writeValueAsBytes} takes a new block for every
+     * 8 KB beyond its first and copies them all at the end: twice the body in garbage.
+     */
+    private static final ThreadLocal<java.io.ByteArrayOutputStream> BUFFER =
+            ThreadLocal.withInitial(() -> new java.io.ByteArrayOutputStream(32 * 1024));
+
+    /** A buffer that grew beyond this is not kept for the next decision. */
+    private static final int BUFFER_KEPT = 256 * 1024;
+
+    /** The value's JSON as UTF-8, written into this thread's buffer (package-private for its test). */
+    static byte[] utf8(ObjectMapper mapper, Object value) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = BUFFER.get();
+        out.reset();
+        mapper.writeValue(out, value);
+        byte[] bytes = out.toByteArray();
+        if (bytes.length > BUFFER_KEPT) BUFFER.remove();
+        return bytes;
     }
 
     /** The distinct rule ids of a decision's reasons, then its obligations (the search index: decision_term). */
@@ -265,9 +302,9 @@ public class DecisionService {
         return List.copyOf(out);
     }
 
-    private CompletableFuture<Void> store(DecisionRecord record) {
+    private CompletableFuture<Void> store(Prepared p) {
         try {
-            return store.append(record);
+            return store.append(p.record(), p.responseUtf8());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -29,9 +29,17 @@ public class RoleAugmentor implements SecurityIdentityAugmentor {
     /** The longest subject OpenID Connect allows. */
     static final int MAX_SUBJECT = 255;
 
+    /**
+     * The attribute of an identity whose roles are already resolved ({@link ApiKeyIdentityProvider}
+     * applies {@link Role#implied} itself): left as it is. Its value must be this very object,
+     * which nothing outside this package can put in an identity (a token's claims cannot).
+     */
+    static final String RESOLVED = "lexgate.roles-resolved";
+    static final Object RESOLVED_MARK = new Object();
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous()) return Uni.createFrom().item(identity);
+        if (identity.isAnonymous() || identity.getAttribute(RESOLVED) == RESOLVED_MARK) return Uni.createFrom().item(identity);
         try {
             return Uni.createFrom().item(augment(identity));
         } catch (AuthenticationFailedException e) {

@@ -43,9 +43,14 @@ public final class DecisionChain {
 
     /** SHA-256 of the UTF-8 bytes, in lower-case hex. */
     public static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of the bytes, in lower-case hex. */
+    public static String sha256(byte[] bytes) {
         MessageDigest md = SHA256.get();
         md.reset();
-        return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(md.digest(bytes));
     }
 
     /** One digest per thread: looking the algorithm up through the security providers costs more than hashing. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,11 @@ class RememberedJsonTest {
                 assertEquals(PLAIN.valueToTree(d), memo.valueToTree(d), "as a tree");
                 assertEquals(PLAIN.convertValue(d.reasons(), List.class), memo.convertValue(d.reasons(), List.class), "converted");
                 assertEquals(expected, memo.writeValueAsString(memo.valueToTree(d)), "tree written");
+                // As UTF-8 bytes (how the service serialises a new decision: body, hash and record
+                // text all come from them): the plain mapper's bytes, and the text decoded from them.
+                byte[] utf8 = memo.writeValueAsBytes(d);
+                assertArrayEquals(PLAIN.writeValueAsBytes(d), utf8, d.decisionId() + " as bytes");
+                assertEquals(expected, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), d.decisionId() + " bytes as text");
                 if (round == 0) {
                     reasons += d.reasons().size();
                     obligations += d.obligations().size();
