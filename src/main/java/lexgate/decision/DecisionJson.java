@@ -2,6 +2,7 @@ package lexgate.decision;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -55,7 +56,7 @@ public final class DecisionJson {
 
     /** The module: one cache of texts per remembered type, kept by the module (so per mapper). */
     public static final class Module extends SimpleModule {
-        private final Map<Class<?>, Map<Object, String>> caches = new ConcurrentHashMap<>();
+        private final Map<Class<?>, Map<Object, SerializedString>> caches = new ConcurrentHashMap<>();
 
         Module() {
             super("lexgate-decision-json");
@@ -72,7 +73,7 @@ public final class DecisionJson {
 
         /** How many texts the module holds for the type (tests: the bound holds). */
         int held(Class<?> type) {
-            Map<Object, String> m = caches.get(type);
+            Map<Object, SerializedString> m = caches.get(type);
             return m == null ? 0 : m.size();
         }
     }
@@ -92,9 +93,9 @@ public final class DecisionJson {
         /** Renders a miss: Jackson's default factory, so the same escaping as a default mapper's compact output. */
         private static final JsonFactory FACTORY = new JsonFactory();
         private final JsonSerializer delegate;
-        private final Map<Object, String> texts;
+        private final Map<Object, SerializedString> texts;
 
-        Memo(JsonSerializer<?> delegate, Map<Object, String> texts) {
+        Memo(JsonSerializer<?> delegate, Map<Object, SerializedString> texts) {
             this.delegate = delegate;
             this.texts = texts;
         }
@@ -105,13 +106,16 @@ public final class DecisionJson {
                 delegate.serialize(value, gen, provider);
                 return;
             }
-            String text = texts.get(value);
+            SerializedString text = texts.get(value);
             if (text == null) {
                 java.io.StringWriter out = new java.io.StringWriter(512);
                 try (JsonGenerator g = FACTORY.createGenerator(out)) {
                     delegate.serialize(value, g, provider);
                 }
-                text = out.toString();
+                // Jackson's SerializedString keeps the text's UTF-8 once made: a byte generator (the
+                // service writes a new decision as UTF-8) copies those bytes instead of encoding the
+                // text again each time; a character generator copies the characters.
+                text = new SerializedString(out.toString());
                 if (texts.size() >= LIMIT) texts.clear();
                 texts.put(value, text);
             }

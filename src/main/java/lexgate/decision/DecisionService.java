@@ -50,7 +50,7 @@ public class DecisionService {
     /**
      * A committed decision and the exact JSON body that was stored for it (and is sent back);
      * {@code replayed} when a retry got the first answer. {@code utf8} is that body's UTF-8 bytes
-     * when they were made already (a new decision: serialised once, as bytes), else null.
+     * when they were made already (a new decision: encoded once, for its digest and its body), else null.
      */
     public record Decided(String decisionId, String json, boolean replayed, Decision decision, byte[] utf8) {
         /** A new decision, its body as serialised. */
@@ -253,35 +253,15 @@ public class DecisionService {
         byte[] responseUtf8;
         try {
             record.requestJson = mapper.writeValueAsString(evaluated);
-            // Serialised once, as the UTF-8 the body and the chain's hash need; the record's text is
-            // decoded from it (an ASCII copy, mostly) instead of each of them encoding the text again.
-            responseUtf8 = utf8(mapper, decision);
-            record.responseJson = new String(responseUtf8, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+            record.responseJson = mapper.writeValueAsString(decision);
+            // Encoded once, for the body and the chain's digest both (each encoded the text itself
+            // before). Not the other way round: decoding UTF-8 into a String costs Java 17 three
+            // times the serialisation when the text is not ASCII, and it seldom is (§, é, ü, –).
+            responseUtf8 = record.responseJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a decision", e);
         }
         return new Prepared(ruleset, decision, record, responseUtf8, start);
-    }
-
-    /**
-     * One buffer per thread (the evaluation pool's) that a decision's JSON is written into, then
-     * copied out once at its size. {@code ObjectMapper.writeValueAsBytes} takes a new block for every
-     * 8 KB beyond its first and copies them all at the end: twice the body in garbage.
-     */
-    private static final ThreadLocal<java.io.ByteArrayOutputStream> BUFFER =
-            ThreadLocal.withInitial(() -> new java.io.ByteArrayOutputStream(32 * 1024));
-
-    /** A buffer that grew beyond this is not kept for the next decision. */
-    private static final int BUFFER_KEPT = 256 * 1024;
-
-    /** The value's JSON as UTF-8, written into this thread's buffer (package-private for its test). */
-    static byte[] utf8(ObjectMapper mapper, Object value) throws java.io.IOException {
-        java.io.ByteArrayOutputStream out = BUFFER.get();
-        out.reset();
-        mapper.writeValue(out, value);
-        byte[] bytes = out.toByteArray();
-        if (bytes.length > BUFFER_KEPT) BUFFER.remove();
-        return bytes;
     }
 
     /** The distinct rule ids of a decision's reasons, then its obligations (the search index: decision_term). */

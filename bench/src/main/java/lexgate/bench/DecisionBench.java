@@ -114,8 +114,11 @@ public class DecisionBench {
         return lexgate.decision.BenchAccess.evaluateHere(ruleset, chosen.request());
     }
 
-    /** The request's and the response's JSON, as the service keeps both for the record (no concatenation: the service makes none). */
-    public record Serialised(String request, String response) {}
+    /**
+     * The request's and the response's JSON, as the service keeps both for the record (no
+     * concatenation: the service makes none), and the response's UTF-8 (the body and the digest).
+     */
+    public record Serialised(String request, String response, byte[] responseUtf8) {}
 
     @Benchmark
     public Serialised pipeline() throws Exception {
@@ -125,6 +128,9 @@ public class DecisionBench {
         Decision d = new Decision(UUID.randomUUID().toString(), ev.outcome(), ev.outcome() == Decision.Outcome.ALLOW,
                 req.asOf(), "2025-06-01T00:00:00Z", new Decision.RulesetRef(ruleset.version(), ruleset.digest()),
                 ev.reasons(), ev.obligations(), ev.missing(), null, "en", ev.supervision(), ev.exposure());
-        return new Serialised(mapper.writeValueAsString(req), mapper.writeValueAsString(d));
+        // As the service does (DecisionService.prepare): the decision's text, encoded once as the
+        // UTF-8 that the body and the chain's digest both use.
+        String response = mapper.writeValueAsString(d);
+        return new Serialised(mapper.writeValueAsString(req), response, response.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
