@@ -63,7 +63,7 @@ public class DecisionService {
             this(decisionId, json, replayed, null, null);
         }
 
-        /** The body to send: the bytes serialised for the record, never encoded a second time. */
+        /** The body to send: for a new decision the bytes already encoded for its digest, not encoded a second time. */
         public byte[] body() {
             return utf8 != null ? utf8 : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
