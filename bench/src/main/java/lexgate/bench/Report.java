@@ -51,7 +51,7 @@ public final class Report {
     record Http(double rps, double p50us, double p99us, double meanUs, long requests, long non2xx, long errors,
                 double serviceCpuUs, double postgresCpuUs, double machineCpuUs,
                 double walBytes, double walFpi, double checkpoints,
-                double slowCommits, double slowMaxMs, double slowHeld, double allocBytes) {
+                double slowCommits, double slowMaxMs, double slowHeld, double allocBytes, Map<String, Double> threads) {
         /** Bytes the service allocated per request over the run (Attach), NaN without an ALLOC line. */
         double allocPerRequest() { return requests == 0 ? Double.NaN : allocBytes / requests; }
 
@@ -73,6 +73,36 @@ public final class Report {
                     walFpi / requests);
             long c = (long) checkpoints;
             return s + (c == 0 ? ", no checkpoint started" : ", " + c + (c == 1 ? " checkpoint" : " checkpoints") + " started");
+        }
+
+        /** The service's CPU per request on one group of its threads (eval, eventloop, writer, jit, gc, other); NaN without a THREADS line. */
+        double threadUs(String group) {
+            Double t = threads.get("thread_" + group + "_us");
+            return t == null || requests == 0 ? Double.NaN : t / requests;
+        }
+
+        /**
+         * "by thread, per request: evaluation workers 166 µs, event loops 105 µs, decision writer 46 µs, JIT 5 µs,
+         * GC 2 µs, other 3 µs; context switches 6.1 (4.0 waits, 2.1 preemptions)", or "" without a THREADS line.
+         */
+        String threadsPerRequest() {
+            if (threads.isEmpty() || requests == 0) return "";
+            StringBuilder b = new StringBuilder("the service's CPU by thread, per request:");
+            String[][] groups = {{"eval", "evaluation workers"}, {"eventloop", "HTTP event loops"}, {"writer", "decision writer"},
+                    {"jit", "JIT"}, {"gc", "GC"}, {"other", "other"}};
+            String sep = " ";
+            for (String[] g : groups) {
+                double us = threadUs(g[0]);
+                if (Double.isNaN(us) || (us < 1 && !g[0].equals("eventloop"))) continue;
+                b.append(sep).append(g[1]).append(' ').append(fmt0(us)).append(" µs");
+                sep = ", ";
+            }
+            Double vol = threads.get("csw_vol"), invol = threads.get("csw_invol");
+            if (vol != null && invol != null) {
+                b.append(String.format(Locale.ROOT, "; context switches %.1f (%.1f waits, %.1f preemptions)",
+                        (vol + invol) / requests, vol / requests, invol / requests));
+            }
+            return b.toString();
         }
 
         /** "CPU per request: service 512 µs, PostgreSQL 150 µs, machine 710 µs" (PostgreSQL left out when idle). */
@@ -210,6 +240,12 @@ public final class Report {
         Properties fsync = props(dir.resolve("fsync.properties"));
         Map<Integer, Http> echo = sweep("echo");
         for (var e : echo.entrySet()) httpRow("3 HTTP ceiling: POST /bench/echo", "c=" + e.getKey(), e.getValue(), "");
+        for (var e : echo.entrySet()) {
+            String t = e.getValue().threadsPerRequest();
+            if (e.getValue().rps() == echo.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN) && !t.isEmpty()) {
+                row("3 HTTP ceiling: POST /bench/echo", "c=" + e.getKey() + " (peak), by thread", "", "", "", t);
+            }
+        }
         double echoPeak = echo.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN);
         for (String db : List.of("h2", "pg")) {
             String name = db.equals("h2") ? "H2" : "PostgreSQL";
@@ -227,6 +263,21 @@ public final class Report {
                         "peak " + fmt0(peak) + "/s; peak POST/echo peak = " + pct(peak / echoPeak));
             }
             Http postAtPeak = s.values().stream().filter(h -> h.rps() == peak).findFirst().orElse(null);
+            if (postAtPeak != null && !postAtPeak.threadsPerRequest().isEmpty()) {
+                // Where the service's CPU at peak went, thread by thread, beside what the evaluation
+                // workers' own work (evaluate, serialise, digest) costs on one thread of an idle machine.
+                Properties pt = props(dir.resolve("paired-typical.properties"));
+                String inProcess = pt.isEmpty() ? "" : String.format(Locale.ROOT,
+                        "; in process on an idle machine (Paired, typical): the evaluation alone %s µs on one thread, the whole"
+                                + " pipeline %s µs (wall time, its hop to a worker included): the evaluation workers (evaluate, serialise, digest) spent %s the"
+                                + " evaluation alone",
+                        fmt0(Double.parseDouble(pt.getProperty("hereMedianUs"))),
+                        fmt0(Double.parseDouble(pt.getProperty("pipelineMedianUs"))),
+                        x(postAtPeak.threadUs("eval") / Double.parseDouble(pt.getProperty("hereMedianUs"))));
+                String c = s.entrySet().stream().filter(e -> e.getValue() == postAtPeak).map(e -> "c=" + e.getKey())
+                        .findFirst().orElse("");
+                row("4 POST /v1/decisions, " + name, c + " (peak), by thread", "", "", "", postAtPeak.threadsPerRequest() + inProcess);
+            }
             Http echoAtPeak = echo.values().stream().filter(h -> h.rps() == echoPeak).findFirst().orElse(null);
             Jmh floor = jmh.get("floorWarm/typical"), evaluator = jmh.get("evaluator/typical");
             if (postAtPeak != null && echoAtPeak != null && floor != null && !postAtPeak.cpuPerRequest().isEmpty()
@@ -248,7 +299,11 @@ public final class Report {
                         fmt0(machine) + " µs (service " + fmt0(postAtPeak.serviceCpuUs() / postAtPeak.requests()) + ") at "
                                 + fmt0(peak) + "/s vs bound " + fmt0(bound) + " µs = echo " + fmt0(echoUs) + " + warm floor "
                                 + String.format(Locale.ROOT, "%.0f", floor.us()) + " + " + dbText + ": " + x(machine / bound)
-                                + "; POST/echo peak = " + pct(peak / echoPeak) + " (at best " + pct(echoUs / bound) + " here)"));
+                                + "; POST/echo peak = " + pct(peak / echoPeak) + " (at best " + pct(echoUs / bound) + " here)"
+                                + (Double.isNaN(postAtPeak.threadUs("eval")) ? "" : "; the service's CPU by thread: evaluation workers "
+                                        + fmt0(postAtPeak.threadUs("eval")) + " µs, HTTP event loops " + fmt0(postAtPeak.threadUs("eventloop"))
+                                        + " µs (the echo's " + fmt0(echoAtPeak.threadUs("eventloop")) + " µs), decision writer "
+                                        + fmt0(postAtPeak.threadUs("writer")) + " µs (row \"by thread\")")));
                 if (!Double.isNaN(postAtPeak.allocPerRequest()) && evaluator != null) {
                     double beyond = postAtPeak.allocPerRequest() - evaluator.allocBytes();
                     String echoAlloc = Double.isNaN(echoAtPeak.allocPerRequest()) ? ""
@@ -541,8 +596,14 @@ public final class Report {
         Path p = dir.resolve("http").resolve(name + ".txt");
         if (!Files.exists(p)) return null;
         Map<String, Double> v = new LinkedHashMap<>();
+        Map<String, Double> threads = new LinkedHashMap<>();
         boolean result = false;
         for (String line : Files.readAllLines(p)) {
+            if (line.startsWith("THREADS")) {
+                Matcher m = KV.matcher(line);
+                while (m.find()) threads.put(m.group(1), Double.parseDouble(m.group(2)));
+                continue;
+            }
             if (!line.startsWith("RESULT") && !line.startsWith("CPU") && !line.startsWith("WAL") && !line.startsWith("SLOW")
                     && !line.startsWith("ALLOC")) continue;
             result |= line.startsWith("RESULT");
@@ -556,7 +617,7 @@ public final class Report {
                 v.getOrDefault("machine_us", Double.NaN), v.getOrDefault("wal_bytes", Double.NaN),
                 v.getOrDefault("wal_fpi", Double.NaN), v.getOrDefault("checkpoints", Double.NaN),
                 v.getOrDefault("slow_commits", Double.NaN), v.getOrDefault("slow_max_ms", Double.NaN),
-                v.getOrDefault("slow_held", Double.NaN), v.getOrDefault("bytes", Double.NaN));
+                v.getOrDefault("slow_held", Double.NaN), v.getOrDefault("bytes", Double.NaN), threads);
     }
 
     private Map<String, Jmh> jmh(Path file, String param) throws IOException {
