@@ -240,13 +240,13 @@ public final class Report {
         Properties fsync = props(dir.resolve("fsync.properties"));
         Map<Integer, Http> echo = sweep("echo");
         for (var e : echo.entrySet()) httpRow("3 HTTP ceiling: POST /bench/echo", "c=" + e.getKey(), e.getValue(), "");
+        double echoPeak = echo.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN);
         for (var e : echo.entrySet()) {
             String t = e.getValue().threadsPerRequest();
-            if (e.getValue().rps() == echo.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN) && !t.isEmpty()) {
+            if (e.getValue().rps() == echoPeak && !t.isEmpty()) {
                 row("3 HTTP ceiling: POST /bench/echo", "c=" + e.getKey() + " (peak), by thread", "", "", "", t);
             }
         }
-        double echoPeak = echo.values().stream().mapToDouble(Http::rps).max().orElse(Double.NaN);
         for (String db : List.of("h2", "pg")) {
             String name = db.equals("h2") ? "H2" : "PostgreSQL";
             Map<Integer, Http> s = sweep(db);
