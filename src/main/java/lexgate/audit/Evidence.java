@@ -62,8 +62,8 @@ public final class Evidence {
         rec.put("idempotencySha", r.idempotencySha);
         rec.put("prevHash", r.prevHash);
         rec.put("hash", r.hash);
-        doc.put("request", r.requestJson);
-        doc.put("response", r.responseJson);
+        doc.put("request", r.requestText());
+        doc.put("response", r.responseText());
         ObjectNode inc = doc.putObject("inclusion");
         inc.put("leafIndex", r.seq - 1);
         inc.put("treeSize", cp.treeSize());

@@ -49,13 +49,14 @@ public class DecisionService {
 
     /**
      * A committed decision and the exact JSON body that was stored for it (and is sent back);
-     * {@code replayed} when a retry got the first answer. {@code utf8} is that body's UTF-8 bytes
-     * when they were made already (a new decision: encoded once, for its digest and its body), else null.
+     * {@code replayed} when a retry got the first answer. The body is {@code utf8} when it was made
+     * here (a new decision, or a concurrent retry of one: {@code json} is then null), else
+     * {@code json} as read back.
      */
     public record Decided(String decisionId, String json, boolean replayed, Decision decision, byte[] utf8) {
         /** A new decision, its body as serialised. */
-        Decided(Decision decision, String json, byte[] utf8) {
-            this(decision.decisionId(), json, false, decision, utf8);
+        Decided(Decision decision, byte[] utf8) {
+            this(decision.decisionId(), null, false, decision, utf8);
         }
 
         /** A decision made before, answered again to a retry (its body as stored). */
@@ -63,7 +64,7 @@ public class DecisionService {
             this(decisionId, json, replayed, null, null);
         }
 
-        /** The body to send: for a new decision the bytes already encoded for its digest, not encoded a second time. */
+        /** The body to send: the bytes made for a new decision's digest, not encoded a second time, or the stored text. */
         public byte[] body() {
             return utf8 != null ? utf8 : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -98,7 +99,7 @@ public class DecisionService {
         InFlight existing = inFlight.putIfAbsent(slot, new InFlight(idem.bodySha(), mine));
         if (existing != null) {
             if (!existing.bodySha().equals(idem.bodySha())) return CompletableFuture.failedFuture(new IdempotencyConflict());
-            return existing.done().thenApply(d -> new Decided(d.decisionId(), d.json(), true));
+            return existing.done().thenApply(d -> new Decided(d.decisionId(), d.json(), true, null, d.utf8()));
         }
         CompletableFuture<Decided> result = CompletableFuture.supplyAsync(() -> stored(client, idem), Infrastructure.getDefaultWorkerPool())
                 .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
@@ -210,16 +211,16 @@ public class DecisionService {
                         + p.ruleset().digest() + " client=" + client + " evalMicros=" + p.record().durationMicros
                         + " totalMicros=" + (System.nanoTime() - p.start()) / 1_000);
             }
-            return new Decided(p.decision(), p.record().responseJson, p.responseUtf8());
+            return new Decided(p.decision(), p.record().responseUtf8);
         }, after);
     }
 
     /**
      * A decision made and serialised, not yet stored; {@code start} is when its evaluation began
-     * (nanoTime); {@code responseUtf8} is the record's response JSON as UTF-8, hashed for the chain
-     * and sent as the body as it is.
+     * (nanoTime). Its record's response JSON, as UTF-8, is hashed for the chain, sent to the
+     * database and sent as the body as it is.
      */
-    private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, byte[] responseUtf8, long start) {}
+    private record Prepared(Ruleset ruleset, Decision decision, DecisionRecord record, long start) {}
 
     /** Gives the evaluation an id and time and serialises the record: everything but storing. */
     private Prepared prepare(Ruleset ruleset, OperationRequest evaluated, Evaluation ev, String client, long start,
@@ -250,18 +251,17 @@ public class DecisionService {
             record.idempotencyKey = idem.key();
             record.idempotencySha = idem.bodySha();
         }
-        byte[] responseUtf8;
         try {
-            record.requestJson = mapper.writeValueAsString(evaluated);
-            record.responseJson = mapper.writeValueAsString(decision);
-            // Encoded once, for the body and the chain's digest both (each encoded the text itself
-            // before). Not the other way round: decoding UTF-8 into a String costs Java 17 three
-            // times the serialisation when the text is not ASCII, and it seldom is (§, é, ü, –).
-            responseUtf8 = record.responseJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Written as UTF-8 and never as a String: the bytes are hashed for the chain, sent to
+            // PostgreSQL (DecisionRows.INSERT_UTF8) and sent as the body, so the text is neither made
+            // nor encoded on this path (each of those encoded it before). Only H2's writer decodes it
+            // (DecisionRecord.requestText), as the text its driver takes.
+            record.requestUtf8 = DecisionJson.utf8(mapper, evaluated);
+            record.responseUtf8 = DecisionJson.utf8(mapper, decision);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot serialise a decision", e);
         }
-        return new Prepared(ruleset, decision, record, responseUtf8, start);
+        return new Prepared(ruleset, decision, record, start);
     }
 
     /** The distinct rule ids of a decision's reasons, then its obligations (the search index: decision_term). */
@@ -284,7 +284,7 @@ public class DecisionService {
 
     private CompletableFuture<Void> store(Prepared p) {
         try {
-            return store.append(p.record(), p.responseUtf8());
+            return store.append(p.record());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

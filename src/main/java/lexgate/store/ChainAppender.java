@@ -28,9 +28,17 @@ abstract class ChainAppender {
     private long headSeq = -1;
     private String headHash;
 
-    ChainAppender(DataSource dataSource, SearchTerms terms) {
+    /**
+     * Whether the JSON columns are sent as UTF-8 ({@link DecisionRows#INSERT_UTF8}: PostgreSQL) or as
+     * text (H2, whose driver takes text without encoding it; standard SQL has no portable function
+     * that stores bytes as text).
+     */
+    private final boolean utf8;
+
+    ChainAppender(DataSource dataSource, SearchTerms terms, boolean utf8) {
         this.dataSource = dataSource;
         this.terms = terms;
+        this.utf8 = utf8;
     }
 
     /** The appender for the database's SQL dialect: PostgreSQL's one statement, or the transaction of three. */
@@ -137,9 +145,9 @@ abstract class ChainAppender {
                         return false;
                     }
                 }
-                try (PreparedStatement ins = c.prepareStatement(DecisionRows.INSERT)) {
+                try (PreparedStatement ins = c.prepareStatement(utf8 ? DecisionRows.INSERT_UTF8 : DecisionRows.INSERT)) {
                     for (PendingDecision p : batch) {
-                        DecisionRows.bindRecord(ins, 1, p.record());
+                        DecisionRows.bindRecord(ins, 1, p.record(), utf8);
                         ins.addBatch();
                     }
                     ins.executeBatch();

@@ -19,7 +19,7 @@ public final class DecisionChain {
 
     /** The hash a record must carry, given the previous one. */
     public static String hash(DecisionRecord r, String prevHash) {
-        return hash(r, prevHash, sha256(r.requestJson), sha256(r.responseJson));
+        return hash(r, prevHash, sha256(r.requestBytes()), sha256(r.responseBytes()));
     }
 
     /** The same hash, given the SHA-256 (hex) of the record's request and response JSON. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -90,4 +91,37 @@ public class DecisionRecord extends PanacheEntityBase {
     /** {@link #rules} and {@link #citations} as interned search terms ({@link SearchTerms}), once set by the writer. */
     @jakarta.persistence.Transient
     int[] termIds;
+
+    /**
+     * The request's JSON as UTF-8, for a record made by this service ({@link #requestJson} is then
+     * null until {@link #requestText()} is asked for it): what PostgreSQL is sent and what is
+     * hashed, so the text is never encoded on the decision's path. Not a column.
+     */
+    @jakarta.persistence.Transient
+    public byte[] requestUtf8;
+    /** The response's JSON as UTF-8 (the 201's body), likewise. Not a column. */
+    @jakarta.persistence.Transient
+    public byte[] responseUtf8;
+
+    /** The request's JSON as text: the column as read, or decoded once from {@link #requestUtf8}. */
+    public String requestText() {
+        if (requestJson == null && requestUtf8 != null) requestJson = new String(requestUtf8, StandardCharsets.UTF_8);
+        return requestJson;
+    }
+
+    /** The response's JSON as text: the column as read, or decoded once from {@link #responseUtf8}. */
+    public String responseText() {
+        if (responseJson == null && responseUtf8 != null) responseJson = new String(responseUtf8, StandardCharsets.UTF_8);
+        return responseJson;
+    }
+
+    /** The request's JSON as UTF-8: as made, or the text as read encoded. */
+    public byte[] requestBytes() {
+        return requestUtf8 != null ? requestUtf8 : requestJson.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The response's JSON as UTF-8: as made, or the text as read encoded. */
+    public byte[] responseBytes() {
+        return responseUtf8 != null ? responseUtf8 : responseJson.getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -19,12 +19,26 @@ final class DecisionRows {
     static final String COLUMNS = "id, seq, client, prev_hash, hash, evaluated_at, as_of, operation_id, purpose,"
             + " outcome, ruleset_digest, ruleset_version, duration_micros, request_json, response_json, chain_version,"
             + " idempotency_key, idempotency_sha, listed_controller, listed_rules";
+    /** A parameter sent as UTF-8 bytes and stored as text. */
+    static final String UTF8_TEXT = "convert_from(?::bytea, 'UTF8')";
     static final String INSERT = "INSERT INTO decision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * PostgreSQL's INSERT: the request's and the response's JSON are sent as the UTF-8 the service
+     * made them in (bytea) and stored as text by the server ({@code convert_from}, which checks
+     * that they are UTF-8), instead of the driver encoding the text again ({@link #bindRecord} with
+     * {@code utf8} true). The text stored is the same.
+     */
+    static final String INSERT_UTF8 = "INSERT INTO decision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " " + UTF8_TEXT + ", " + UTF8_TEXT + ", ?, ?, ?, ?, ?)";
 
     private DecisionRows() {}
 
-    /** Binds one record's 20 columns from parameter {@code i}; returns the next parameter index. */
-    static int bindRecord(PreparedStatement ps, int i, DecisionRecord r) throws SQLException {
+    /**
+     * Binds one record's 20 columns from parameter {@code i}; returns the next parameter index.
+     * With {@code utf8}, the two JSON columns are bound as bytes, for {@link #INSERT_UTF8}'s
+     * {@link #UTF8_TEXT}; without, as text (decoded from the record's bytes if it was made here).
+     */
+    static int bindRecord(PreparedStatement ps, int i, DecisionRecord r, boolean utf8) throws SQLException {
         ps.setString(i++, r.id);
         ps.setLong(i++, r.seq);
         ps.setString(i++, r.client);
@@ -38,8 +52,13 @@ final class DecisionRows {
         ps.setString(i++, r.rulesetDigest);
         ps.setString(i++, r.rulesetVersion);
         ps.setLong(i++, r.durationMicros);
-        ps.setString(i++, r.requestJson);
-        ps.setString(i++, r.responseJson);
+        if (utf8) {
+            PostgresChainAppender.bindUtf8(ps, i++, r.requestBytes());
+            PostgresChainAppender.bindUtf8(ps, i++, r.responseBytes());
+        } else {
+            ps.setString(i++, r.requestText());
+            ps.setString(i++, r.responseText());
+        }
         ps.setInt(i++, r.chainVersion);
         ps.setString(i++, r.idempotencyKey);
         ps.setString(i++, r.idempotencySha);

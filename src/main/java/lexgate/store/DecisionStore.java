@@ -39,11 +39,6 @@ public class DecisionStore {
         return writer.append(record);
     }
 
-    /** The same, given the record's response JSON already encoded as UTF-8 (hashed as it is, not encoded again). */
-    public CompletableFuture<Void> append(DecisionRecord record, byte[] responseUtf8) {
-        return writer.append(record, responseUtf8);
-    }
-
     /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): this data, not the database, failed. */
     public static boolean rejectedData(Throwable e) {
         return DecisionWriter.rejectedData(e);

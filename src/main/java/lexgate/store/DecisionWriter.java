@@ -133,18 +133,12 @@ public class DecisionWriter {
      * its completion.
      */
     public CompletableFuture<Void> append(DecisionRecord record) {
-        return append(record, null);
-    }
-
-    /** The same, given the record's response JSON already encoded as UTF-8 (hashed as it is, not encoded again). */
-    public CompletableFuture<Void> append(DecisionRecord record, byte[] responseUtf8) {
         if (writer == null || stopping) throw new IllegalStateException("the decision writer is not running");
         // The expensive part of the hash (the two JSON digests) is done here, in parallel; the writer
-        // only chains the short canonical line. responseUtf8, when given, is record.responseJson's
-        // UTF-8 (DecisionService serialises it so): the same digest without encoding the text again.
-        PendingDecision p = new PendingDecision(record, DecisionChain.sha256(record.requestJson),
-                responseUtf8 != null ? DecisionChain.sha256(responseUtf8) : DecisionChain.sha256(record.responseJson),
-                new CompletableFuture<>());
+        // only chains the short canonical line. A record made by DecisionService carries its JSON as
+        // UTF-8 already (DecisionRecord.requestUtf8, responseUtf8): hashed as it is, never encoded.
+        PendingDecision p = new PendingDecision(record, DecisionChain.sha256(record.requestBytes()),
+                DecisionChain.sha256(record.responseBytes()), new CompletableFuture<>());
         queue.add(p);
         return p.done().orTimeout(config.store().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

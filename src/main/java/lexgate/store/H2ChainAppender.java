@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class H2ChainAppender extends ChainAppender {
     H2ChainAppender(DataSource dataSource, SearchTerms terms) {
-        super(dataSource, terms);
+        super(dataSource, terms, false);
     }
 
     @Override

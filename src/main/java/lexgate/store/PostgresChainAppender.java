@@ -19,16 +19,20 @@ import java.util.List;
  * decision; under heavy load, the database's work per batch.
  */
 final class PostgresChainAppender extends ChainAppender {
-    /** One row of the one-statement INSERT, every parameter typed (the VALUES list has no target types to infer from). */
+    /**
+     * One row of the one-statement INSERT, every parameter typed (the VALUES list has no target types to
+     * infer from); the two JSON columns sent as UTF-8 ({@link DecisionRows#INSERT_UTF8}).
+     */
     private static final String ROW_TYPED = "(?::varchar, ?::bigint, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz,"
-            + " ?::date, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::varchar, ?::varchar,"
+            + " ?::date, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::bigint, "
+            + DecisionRows.UTF8_TEXT + ", " + DecisionRows.UTF8_TEXT + ","
             + " ?::smallint, ?::varchar, ?::varchar, ?::varchar, ?::varchar)";
 
     /** The one-statement SQL by batch size, made when first needed. */
     private final String[] oneStatementSql;
 
     PostgresChainAppender(DataSource dataSource, SearchTerms terms, int batchMax) {
-        super(dataSource, terms);
+        super(dataSource, terms, true);
         oneStatementSql = new String[batchMax + 1];
     }
 
@@ -48,7 +52,7 @@ final class PostgresChainAppender extends ChainAppender {
                 ps.setString(i++, prev);
                 ps.setLong(i++, fromSeq);
                 ps.setString(i++, fromHash);
-                for (PendingDecision p : batch) i = DecisionRows.bindRecord(ps, i, p.record());
+                for (PendingDecision p : batch) i = DecisionRows.bindRecord(ps, i, p.record(), true);
                 bindIndexArrays(c, ps, i, batch);
                 int n;
                 try (ResultSet rs = ps.executeQuery()) {
@@ -68,6 +72,15 @@ final class PostgresChainAppender extends ChainAppender {
                 }
             }
         }
+    }
+
+    /**
+     * Binds UTF-8 bytes as a bytea parameter ({@link DecisionRows#UTF8_TEXT}) through the driver's
+     * {@link org.postgresql.util.ByteStreamWriter}, which writes them to the connection as they are;
+     * {@code setBytes} would copy them first (a decision's JSON, every time).
+     */
+    static void bindUtf8(PreparedStatement ps, int i, byte[] utf8) throws SQLException {
+        ps.setObject(i, org.postgresql.util.ByteStreamWriter.of(java.nio.ByteBuffer.wrap(utf8)));
     }
 
     private String oneStatementSql(int rows) {

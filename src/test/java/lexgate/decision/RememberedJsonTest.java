@@ -61,6 +61,8 @@ class RememberedJsonTest {
                 // text all come from them): the plain mapper's bytes, and the text decoded from them.
                 byte[] utf8 = memo.writeValueAsBytes(d);
                 assertArrayEquals(PLAIN.writeValueAsBytes(d), utf8, d.decisionId() + " as bytes");
+                // Through the thread's reused buffer, as DecisionService.prepare writes it.
+                assertArrayEquals(utf8, DecisionJson.utf8(memo, d), d.decisionId() + " as bytes, reused buffer");
                 assertEquals(expected, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), d.decisionId() + " bytes as text");
                 if (round == 0) {
                     reasons += d.reasons().size();

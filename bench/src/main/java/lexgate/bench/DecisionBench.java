@@ -54,7 +54,7 @@ public class DecisionBench {
     KieSession warm;
     final org.kie.api.runtime.rule.FactHandle[] handles = new org.kie.api.runtime.rule.FactHandle[64];
     /** As the service's mapper writes a decision: with its reasons, obligations and supervision remembered (DecisionJson). */
-    final ObjectMapper mapper = new ObjectMapper().registerModule(lexgate.decision.DecisionJson.module());
+    final ObjectMapper mapper = lexgate.decision.DecisionJson.configure(new ObjectMapper());
 
     @Setup
     public void setup() {
@@ -115,10 +115,10 @@ public class DecisionBench {
     }
 
     /**
-     * The request's and the response's JSON, as the service keeps both for the record (no
-     * concatenation: the service makes none), and the response's UTF-8 (the body and the digest).
+     * The request's and the response's JSON as UTF-8, as the service makes both for the record (no
+     * concatenation: the service makes none; the bytes are the body, the digests and what PostgreSQL is sent).
      */
-    public record Serialised(String request, String response, byte[] responseUtf8) {}
+    public record Serialised(byte[] request, byte[] response) {}
 
     @Benchmark
     public Serialised pipeline() throws Exception {
@@ -128,9 +128,7 @@ public class DecisionBench {
         Decision d = new Decision(UUID.randomUUID().toString(), ev.outcome(), ev.outcome() == Decision.Outcome.ALLOW,
                 req.asOf(), "2025-06-01T00:00:00Z", new Decision.RulesetRef(ruleset.version(), ruleset.digest()),
                 ev.reasons(), ev.obligations(), ev.missing(), null, "en", ev.supervision(), ev.exposure());
-        // As the service does (DecisionService.prepare): the decision's text, encoded once as the
-        // UTF-8 that the body and the chain's digest both use.
-        String response = mapper.writeValueAsString(d);
-        return new Serialised(mapper.writeValueAsString(req), response, response.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // As the service does (DecisionService.prepare): both written as UTF-8, never as text.
+        return new Serialised(lexgate.decision.DecisionJson.utf8(mapper, req), lexgate.decision.DecisionJson.utf8(mapper, d));
     }
 }
