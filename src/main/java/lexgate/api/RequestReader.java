@@ -98,48 +98,7 @@ public final class RequestReader {
         }
         if (req == null) throw new BadRequestBodyException("the request body must be a JSON object", List.of());
         if (!unknown.isEmpty()) throw new InvalidRequestException(unknown);
-        // An unpaired surrogate can only come as a JSON escape (UTF-8 cannot carry one): looked for
-        // only when the body has an escape at all, which a request seldom has.
-        if (body.indexOf("\\u") >= 0) refuseUnpairedSurrogates(body);
         return req;
-    }
-
-    /**
-     * A text holding an unpaired surrogate (one of U+D800 to U+DFFF, which only an escape can
-     * carry, without its other half) is valid JSON but not Unicode text (RFC 8259, section 8.2): PostgreSQL cannot store it, and a
-     * driver would replace it with "?", so the record would not be what was asked. Refused with a
-     * 400 naming the field, before anything is evaluated or stored.
-     */
-    private static void refuseUnpairedSurrogates(String body) {
-        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
-            com.fasterxml.jackson.core.JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING || t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                    if (unpaired(p.getText())) {
-                        String field = path(p.getParsingContext());
-                        throw new BadRequestBodyException("a text is not valid Unicode", List.of(new FieldError(
-                                field.isEmpty() ? "(body)" : field,
-                                "holds an unpaired surrogate (an escape from \\ud800 to \\udfff without its other half); send Unicode text")));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new BadRequestBodyException("the request body cannot be read: it is not valid JSON", List.of());
-        }
-    }
-
-    /** Whether the text has a high surrogate not followed by a low one, or a low one not after a high one. */
-    static boolean unpaired(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
-                else return true;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String typeMessage(JsonMappingException e) {

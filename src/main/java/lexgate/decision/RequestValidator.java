@@ -208,6 +208,18 @@ public final class RequestValidator {
                     add(trailPath(), "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")");
                     return;
                 }
+                if (Character.isSurrogate(c)) {
+                    // A pair is one character beyond the BMP (an emoji); half of one came as a JSON
+                    // escape (UTF-8 cannot carry it) and is not Unicode text: PostgreSQL cannot store
+                    // it and a driver would write "?" instead, so the record would not be the request.
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        i++;
+                        continue;
+                    }
+                    add(trailPath(), "holds an unpaired surrogate (U+" + String.format("%04X", (int) c)
+                            + ", half of a character beyond U+FFFF without its other half); send Unicode text");
+                    return;
+                }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {

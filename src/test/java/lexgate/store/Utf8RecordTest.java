@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bytes that the server stores as text (H2 is given the text decoded from them). Text outside ASCII
  * and outside the Basic Multilingual Plane must come back exactly: the stored text is the body sent,
  * the request reads back as it was asked, and the chain verifies. A text with an unpaired surrogate
- * (valid JSON, not Unicode text, which PostgreSQL cannot store) is refused, naming the field. Speaks
+ * (valid JSON, not Unicode text, which PostgreSQL cannot store) is a 422 naming the field. Speaks
  * HTTP and reads the table, so {@code Utf8RecordIT} runs it against the packaged jar on H2 and on
  * PostgreSQL.
  */
@@ -78,7 +78,7 @@ class Utf8RecordTest {
     void anUnpairedSurrogateIsRefusedNamingTheField() {
         for (String name : new String[] {"x \\ud800 y", "x \\udc00", "\\ud83d"}) {
             given().contentType("application/json").body(withName(name).getBytes(StandardCharsets.UTF_8))
-                    .when().post("/v1/decisions").then().statusCode(400)
+                    .when().post("/v1/decisions").then().statusCode(422)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("controller.name"))
                     .body("errors[0].message", containsString("unpaired surrogate"));
