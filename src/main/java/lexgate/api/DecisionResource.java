@@ -103,12 +103,25 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @NonBlocking
-    public CompletionStage<Response> decide(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
+    public CompletionStage<Response> decide(byte[] body, @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext ctx) {
         int maxBody = config.decisions().maxBodyBytes();
-        if (body != null && (body.length() > maxBody || body.length() * 3L > maxBody
-                && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBody)) {
+        if (body != null && body.length > maxBody) {
             return java.util.concurrent.CompletableFuture.completedFuture(Problem.response(413, "Content Too Large",
                     "the request body is larger than " + maxBody + " bytes", null));
+        }
+        // The body as bytes: JSON is UTF-8 and is read as such, with no String made first. A body
+        // that names another charset (application/json has none, but a client may send one) is
+        // decoded as it says, as before; the digest of an Idempotency-Key is then over its UTF-8.
+        String charset = ctx.getMediaType() == null ? null : ctx.getMediaType().getParameters().get("charset");
+        java.nio.charset.Charset declared;
+        try {
+            declared = charset == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset);
+        } catch (IllegalArgumentException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Problem.response(415, "Unsupported Media Type",
+                    "the charset '" + charset + "' of Content-Type is not one this service reads; send UTF-8", null));
+        }
+        if (!declared.equals(java.nio.charset.StandardCharsets.UTF_8) && body != null) {
+            body = new String(body, declared).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         io.vertx.core.Context io = Vertx.currentContext();
         Executor after = io == null ? Runnable::run : task -> io.runOnContext(v -> task.run());

@@ -56,10 +56,36 @@ public final class RequestReader {
     /** Parses the body; throws {@link BadRequestBodyException} (400) or {@link InvalidRequestException} (422). */
     public static OperationRequest read(String body) {
         if (body == null || body.isBlank()) throw new BadRequestBodyException("the request body is empty", List.of());
+        return parse(reader -> reader.readValue(body));
+    }
+
+    /**
+     * The same from the body's bytes, as they came (JSON is UTF-8, RFC 8259 section 8.1): Jackson
+     * reads them without a {@code String} made first, and bytes that are not UTF-8 are a 400 rather
+     * than characters replaced by U+FFFD, which would make the stored request differ from the one sent.
+     */
+    public static OperationRequest read(byte[] body) {
+        if (body == null || blank(body)) throw new BadRequestBodyException("the request body is empty", List.of());
+        return parse(reader -> reader.readValue(body));
+    }
+
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') return false;
+        }
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface Source {
+        OperationRequest readWith(com.fasterxml.jackson.databind.ObjectReader reader) throws IOException;
+    }
+
+    private static OperationRequest parse(Source source) {
         List<FieldError> unknown = new ArrayList<>();
         OperationRequest req;
         try {
-            req = MAPPER.readerFor(OperationRequest.class).withHandler(new DeserializationProblemHandler() {
+            req = source.readWith(MAPPER.readerFor(OperationRequest.class).withHandler(new DeserializationProblemHandler() {
                 @Override
                 public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
                                                      JsonDeserializer<?> deserializer, Object beanOrClass,
@@ -70,7 +96,7 @@ public final class RequestReader {
                     p.skipChildren();
                     return true;
                 }
-            }).readValue(body);
+            }));
         } catch (JsonMappingException e) {
             String field = path(e);
             String om = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
@@ -78,6 +104,10 @@ public final class RequestReader {
                 String key = om.replaceAll("(?s)^Duplicate field '([^']*)'.*$", "$1");
                 throw new BadRequestBodyException("a key appears twice in the same object",
                         List.of(new FieldError(field.isEmpty() ? key : field + "." + key, "is given twice; give it once")));
+            }
+            if (om.startsWith("Invalid UTF-8")) {
+                throw new BadRequestBodyException("the request body cannot be read: it is not UTF-8",
+                        List.of(new FieldError(field.isEmpty() ? "(body)" : field, "holds bytes that are not UTF-8; send the body as UTF-8")));
             }
             throw new BadRequestBodyException("a field has the wrong JSON type",
                     List.of(new FieldError(field.isEmpty() ? "(body)" : field, typeMessage(e))));
@@ -92,9 +122,12 @@ public final class RequestReader {
             }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            String why = e.getOriginalMessage() != null && e.getOriginalMessage().contains("nesting depth")
-                    ? "it nests deeper than " + MAX_DEPTH + " levels" : "it is not valid JSON" + where;
+            String why = m.contains("nesting depth") ? "it nests deeper than " + MAX_DEPTH + " levels"
+                    : m.startsWith("Invalid UTF-8") ? "it is not UTF-8" + where : "it is not valid JSON" + where;
             throw new BadRequestBodyException("the request body cannot be read: " + why, List.of());
+        } catch (IOException e) {
+            // From bytes only: Jackson's guess of UTF-16 or UTF-32 that the bytes then break.
+            throw new BadRequestBodyException("the request body cannot be read: it is not UTF-8", List.of());
         }
         if (req == null) throw new BadRequestBodyException("the request body must be a JSON object", List.of());
         if (!unknown.isEmpty()) throw new InvalidRequestException(unknown);

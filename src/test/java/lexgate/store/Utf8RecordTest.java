@@ -74,6 +74,61 @@ class Utf8RecordTest {
         given().when().get("/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 
+    static long stored() throws Exception {
+        try (Connection c = TestDb.connection();
+             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM decision");
+             ResultSet rs = q.executeQuery()) {
+            assertTrue(rs.next());
+            return rs.getLong(1);
+        }
+    }
+
+    /** The request with the name's bytes put in as they are (not UTF-8 encoded by the test). */
+    static byte[] withNameBytes(byte[] name) {
+        String[] parts = withName("@@NAME@@").split("@@NAME@@");
+        byte[] a = parts[0].getBytes(StandardCharsets.US_ASCII), b = parts[1].getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[a.length + name.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(name, 0, out, a.length, name.length);
+        System.arraycopy(b, 0, out, a.length + name.length, b.length);
+        return out;
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreA400AndNothingIsStored() throws Exception {
+        long before = stored();
+        // A stray continuation byte, a lead byte followed by ASCII, and Latin-1's single byte for
+        // "é" sent without saying so: each was once read as U+FFFD, so the record was not the request.
+        for (byte[] name : new byte[][] {{'C', 'a', (byte) 0x80}, {'C', 'a', (byte) 0xC3, '(', 'x'}, {'C', 'a', 'f', (byte) 0xE9}}) {
+            given().contentType("application/json").body(withNameBytes(name))
+                    .when().post("/v1/decisions").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("not UTF-8"))
+                    .body("errors[0].field", equalTo("controller.name"));
+        }
+        // Outside any field: a key that is not UTF-8.
+        given().contentType("application/json").body(new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'})
+                .when().post("/v1/decisions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not UTF-8"));
+        assertEquals(before, stored(), "nothing stored for a body that is not UTF-8");
+    }
+
+    @Test
+    void aBodyInTheCharsetItNamesIsReadInIt() throws Exception {
+        byte[] latin1 = withNameBytes(new byte[] {'C', 'a', 'f', (byte) 0xE9});
+        String id = given().contentType("application/json; charset=ISO-8859-1").body(latin1)
+                .when().post("/v1/decisions").then().statusCode(201).extract().path("decisionId");
+        given().when().get("/v1/decisions/" + id).then().statusCode(200)
+                .body("request.controller.name", equalTo("Caf\u00e9"));
+        long before = stored();
+        given().contentType("application/json; charset=x-no-such-charset").body(latin1)
+                .when().post("/v1/decisions").then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", containsString("x-no-such-charset"));
+        assertEquals(before, stored());
+    }
+
     @Test
     void anUnpairedSurrogateIsRefusedNamingTheField() {
         for (String name : new String[] {"x \\ud800 y", "x \\udc00", "\\ud83d"}) {
