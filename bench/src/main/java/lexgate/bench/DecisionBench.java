@@ -50,6 +50,8 @@ public class DecisionBench {
     Cases.Case chosen;
     /** The chosen request's body as sent: UTF-8. */
     byte[] body;
+    /** The chosen request's evaluation, made once: {@link #pieces()} serialises it. */
+    Evaluation evaluated;
     List<Object> facts;
     List<Object> policyFacts;
     Ruleset fresh;
@@ -64,6 +66,7 @@ public class DecisionBench {
         ruleset = RulesetCompiler.compile(Cases.rulesDir(), Cases.policiesDir());
         chosen = Cases.chosen(ruleset, request);
         body = chosen.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        evaluated = Evaluator.evaluate(ruleset, chosen.request());
         facts = FactBuilder.facts(chosen.request(), ruleset.policies());
         policyFacts = List.copyOf(ruleset.policies().facts());
         fresh = ruleset.withFreshSessions();
@@ -127,7 +130,22 @@ public class DecisionBench {
     public Serialised pipeline() throws Exception {
         OperationRequest req = RequestReader.read(body); // the body's bytes, as the service reads them
         if (!RequestValidator.validate(req, ruleset.policies()).isEmpty()) throw new IllegalStateException("invalid");
-        Evaluation ev = Evaluator.evaluate(ruleset, req);
+        return serialised(req, Evaluator.evaluate(ruleset, req));
+    }
+
+    /**
+     * The pipeline without its evaluation (the result setup made stands in for it): what the pieces
+     * beside the evaluation cost when they run alone. Not a JMH benchmark; {@link Paired} times it to
+     * split the pipeline's cost beyond the evaluation into the pieces' own time and the rest (the
+     * evaluation and the pieces slowing each other down when they take turns on one core).
+     */
+    public Serialised pieces() throws Exception {
+        OperationRequest req = RequestReader.read(body);
+        if (!RequestValidator.validate(req, ruleset.policies()).isEmpty()) throw new IllegalStateException("invalid");
+        return serialised(req, evaluated);
+    }
+
+    private Serialised serialised(OperationRequest req, Evaluation ev) throws java.io.IOException {
         Decision d = new Decision(UUID.randomUUID().toString(), ev.outcome(), ev.outcome() == Decision.Outcome.ALLOW,
                 req.asOf(), "2025-06-01T00:00:00Z", new Decision.RulesetRef(ruleset.version(), ruleset.digest()),
                 ev.reasons(), ev.obligations(), ev.missing(), null, "en", ev.supervision(), ev.exposure());

@@ -56,6 +56,7 @@ public final class Paired {
                 b.floorWarm();
                 b.evaluator();
                 b.pipeline();
+                b.pieces();
             }
         }
         List<List<double[]>> pairs = new ArrayList<>();
@@ -69,10 +70,12 @@ public final class Paired {
                 // validate, evaluate, serialise: the pipeline target's verdict is its ratio to the
                 // evaluator chunk of the same round). Which goes first rotates, so that a steady drift
                 // favours none.
-                double[] t = new double[4];
-                Op[] ops = {b::floorWarm, b::evaluator, b::evaluatorHere, b::pipeline};
-                for (int k = 0; k < 4; k++) {
-                    int which = (round + k) % 4;
+                // A fifth: the pipeline's pieces without the evaluation (read, validate, write), so
+                // that its cost beyond the evaluation splits into the pieces' own time and the rest.
+                Op[] ops = {b::floorWarm, b::evaluator, b::evaluatorHere, b::pipeline, b::pieces};
+                double[] t = new double[ops.length];
+                for (int k = 0; k < ops.length; k++) {
+                    int which = (round + k) % ops.length;
                     t[which] = chunk(ops[which], chunkNanos);
                 }
                 pairs.get(i).add(t);
@@ -83,7 +86,8 @@ public final class Paired {
         for (int i = 0; i < benches.size(); i++) {
             List<Double> floor = new ArrayList<>(), evaluator = new ArrayList<>(), ratio = new ArrayList<>(),
                     here = new ArrayList<>(), hereRatio = new ArrayList<>(), hop = new ArrayList<>(),
-                    pipeline = new ArrayList<>(), pipelineRatio = new ArrayList<>();
+                    pipeline = new ArrayList<>(), pipelineRatio = new ArrayList<>(), pieces = new ArrayList<>(),
+                    rest = new ArrayList<>();
             for (double[] p : pairs.get(i)) {
                 floor.add(p[0]);
                 evaluator.add(p[1]);
@@ -93,6 +97,8 @@ public final class Paired {
                 hop.add(p[1] - p[2]);
                 pipeline.add(p[3]);
                 pipelineRatio.add(p[3] / p[1]);
+                pieces.add(p[4]);
+                rest.add(p[3] - p[1] - p[4]);
             }
             Properties p = new Properties();
             p.setProperty("request", REQUESTS.get(i));
@@ -115,13 +121,17 @@ public final class Paired {
             p.setProperty("pipelineRatioMedian", num(median(pipelineRatio)));
             p.setProperty("pipelineRatioQ1", num(quantile(pipelineRatio, 0.25)));
             p.setProperty("pipelineRatioQ3", num(quantile(pipelineRatio, 0.75)));
+            // The pieces alone, and what the pipeline costs beyond the evaluation and them (per round).
+            p.setProperty("piecesMedianUs", num(median(pieces)));
+            p.setProperty("restMedianUs", num(median(rest)));
             write(out.resolve("paired-" + REQUESTS.get(i) + ".properties"), p);
             System.out.printf(Locale.ROOT, "%s: warm floor median %.1f µs, evaluator median %.1f µs, evaluator/warm floor"
                             + " paired median %.2fx (quartiles %.2fx to %.2fx, %d pairs); on the calling thread %.1f µs (%.2fx),"
-                            + " the hop %.1f µs; pipeline %.1f µs, pipeline/evaluator paired median %.2fx (quartiles %.2fx to %.2fx)%n",
+                            + " the hop %.1f µs; pipeline %.1f µs, pipeline/evaluator paired median %.2fx (quartiles %.2fx to %.2fx);"
+                            + " its pieces without the evaluation %.1f µs alone, the rest %.1f µs%n",
                     REQUESTS.get(i), median(floor), median(evaluator), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75), rounds,
                     median(here), median(hereRatio), median(hop), median(pipeline), median(pipelineRatio),
-                    quantile(pipelineRatio, 0.25), quantile(pipelineRatio, 0.75));
+                    quantile(pipelineRatio, 0.25), quantile(pipelineRatio, 0.75), median(pieces), median(rest));
         }
     }
 

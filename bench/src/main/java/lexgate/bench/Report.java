@@ -223,8 +223,9 @@ public final class Report {
             String q = x(Double.parseDouble(p.getProperty("pipelineRatioQ1"))) + " to " + x(Double.parseDouble(p.getProperty("pipelineRatioQ3")));
             row("2b pipeline / evaluator, paired in time (Paired)", which, opsPerSec(pu),
                     String.format(Locale.ROOT, "%.1f µs vs evaluator %.1f µs", pu, eu), "",
-                    "pipeline/evaluator = " + x(r) + ", quartiles " + q + String.format(Locale.ROOT, "; %.1f µs beyond the evaluation", pu - eu));
-            pipelinePaired.add(which + " " + x(r) + " (quartiles " + q + String.format(Locale.ROOT, "; %.1f vs %.1f µs)", pu, eu));
+                    "pipeline/evaluator = " + x(r) + ", quartiles " + q + String.format(Locale.ROOT, "; %.1f µs beyond the evaluation", pu - eu)
+                            + pieces(p));
+            pipelinePaired.add(which + " " + x(r) + " (quartiles " + q + String.format(Locale.ROOT, "; %.1f vs %.1f µs%s)", pu, eu, pieces(p)));
         }
         if (!pipelinePaired.isEmpty()) {
             targets22.put("pipeline", verdict(worstPipelinePaired <= 1.3, "in-process pipeline (2b) <= 1.3x the evaluator, every request",
@@ -658,6 +659,17 @@ public final class Report {
             pr.load(in);
         }
         return pr;
+    }
+
+    /**
+     * Paired's split of the pipeline's cost beyond the evaluation: its pieces (read, validate, write)
+     * timed alone, and the rest, which is the evaluation and the pieces slowing each other down when
+     * they take turns on one core (caches, branch predictors); empty for a run that did not time them.
+     */
+    private static String pieces(Properties p) {
+        if (p.getProperty("piecesMedianUs") == null) return "";
+        return String.format(Locale.ROOT, ", of which the pieces alone (read, validate, write) %.1f µs and the rest %.1f µs",
+                Double.parseDouble(p.getProperty("piecesMedianUs")), Double.parseDouble(p.getProperty("restMedianUs")));
     }
 
     private static String verdict(boolean ok, String target, String measured) {
