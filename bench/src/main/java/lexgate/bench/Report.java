@@ -81,6 +81,31 @@ public final class Report {
             return t == null || requests == 0 ? Double.NaN : t / requests;
         }
 
+        /** Per request, µs that one group of threads (eval, eventloop, writer, service, pg) spent runnable but waiting for a core; NaN without it. */
+        double runqUs(String group) {
+            Double t = threads.get("runq_" + group + "_us");
+            return t == null || requests == 0 ? Double.NaN : Math.max(0, t) / requests;
+        }
+
+        /**
+         * "the machine 74% busy, 880 µs of machine CPU per decision (at peak 506); waiting for a core, per decision: the service's
+         * threads 620 µs (decision writer 125, evaluation workers 225, event loops 234), PostgreSQL's processes 101 µs", or "".
+         */
+        String coreWaitText(double cores, Http atPeak) {
+            if (Double.isNaN(machineCpuUs) || requests == 0 || rps <= 0) return "";
+            double seconds = requests / rps;
+            StringBuilder b = new StringBuilder("the machine ").append(pct(machineCpuUs / (seconds * cores * 1e6))).append(" busy, ")
+                    .append(fmt0(machinePerRequest())).append(" µs of machine CPU per decision");
+            if (atPeak != null && !Double.isNaN(atPeak.machinePerRequest())) b.append(" (at peak ").append(fmt0(atPeak.machinePerRequest())).append(')');
+            if (!Double.isNaN(runqUs("service"))) {
+                b.append("; waiting for a core, per decision: the service's threads ").append(fmt0(runqUs("service")))
+                        .append(" µs (decision writer ").append(fmt0(runqUs("writer"))).append(", evaluation workers ")
+                        .append(fmt0(runqUs("eval"))).append(", event loops ").append(fmt0(runqUs("eventloop")))
+                        .append("), PostgreSQL's processes ").append(fmt0(runqUs("pg"))).append(" µs");
+            }
+            return b.toString();
+        }
+
         /**
          * "by thread, per request: evaluation workers 166 µs, event loops 105 µs, decision writer 46 µs, JIT 5 µs,
          * GC 2 µs, other 3 µs; context switches 6.1 (4.0 waits, 2.1 preemptions)", or "" without a THREADS line.
@@ -327,6 +352,8 @@ public final class Report {
                                 + fmt0(half.requests() / Math.max(half.rps(), 1)) + " s"
                                 + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())
                                 + (half.slowCommitText().isEmpty() ? "" : "; " + half.slowCommitText())
+                                + (half.coreWaitText(Double.parseDouble(meta.getProperty("cores", "1")), postAtPeak).isEmpty() ? ""
+                                        : "; " + half.coreWaitText(Double.parseDouble(meta.getProperty("cores", "1")), postAtPeak))
                                 + (fsync.isEmpty() ? "" : "; the disk's fdatasync (idle): p99.9 "
                                         + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max "
                                         + ms(Double.parseDouble(fsync.getProperty("maxUs"))) + ", "
