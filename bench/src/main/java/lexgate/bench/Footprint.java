@@ -31,10 +31,6 @@ public final class Footprint {
 
     private Footprint() {}
 
-    private interface Op {
-        Object run() throws Exception;
-    }
-
     public static void main(String[] args) throws Exception {
         int warmSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 16;
@@ -54,15 +50,15 @@ public final class Footprint {
             long a0 = mx.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 1_000; i++) b.pieces();
             int bytes = (int) ((mx.getCurrentThreadAllocatedBytes() - a0) / 1_000);
-            double piecesUs = chunk(b::pieces, chunkNanos);
-            double perIteration = chunk(() -> compute(10_000), chunkNanos) / 10_000;
+            double piecesUs = Paired.chunk(b::pieces, chunkNanos);
+            double perIteration = Paired.chunk(() -> compute(10_000), chunkNanos) / 10_000;
             int iterations = (int) Math.max(1, Math.round(piecesUs / perIteration));
 
-            Op evaluate = b::evaluatorHere;
-            Op pieces = b::pieces;
-            Op computeOp = () -> compute(iterations);
-            Op allocate = () -> allocate(bytes);
-            Op[] ops = {
+            Paired.Op evaluate = b::evaluatorHere;
+            Paired.Op pieces = b::pieces;
+            Paired.Op computeOp = () -> compute(iterations);
+            Paired.Op allocate = () -> allocate(bytes);
+            Paired.Op[] ops = {
                 evaluate, pieces, () -> { pieces.run(); return evaluate.run(); },
                 computeOp, () -> { computeOp.run(); return evaluate.run(); },
                 allocate, () -> { allocate.run(); return evaluate.run(); },
@@ -72,7 +68,7 @@ public final class Footprint {
                 double[] t = new double[ops.length];
                 for (int k = 0; k < ops.length; k++) {
                     int which = (round + k) % ops.length;
-                    t[which] = chunk(ops[which], chunkNanos);
+                    t[which] = Paired.chunk(ops[which], chunkNanos);
                 }
                 results.add(t);
             }
@@ -115,15 +111,5 @@ public final class Footprint {
         List<Double> v = new ArrayList<>();
         for (double[] t : results) v.add(t[k]);
         return Paired.median(v);
-    }
-
-    private static double chunk(Op op, long nanos) throws Exception {
-        long n = 0, t0 = System.nanoTime(), end = t0 + nanos, t;
-        do {
-            op.run();
-            n++;
-            t = System.nanoTime();
-        } while (t < end);
-        return (t - t0) / 1000.0 / n;
     }
 }

@@ -135,12 +135,13 @@ public final class Paired {
         }
     }
 
-    private interface Op {
+    /** One timed operation (also used by {@link Footprint}). */
+    interface Op {
         Object run() throws Exception;
     }
 
     /** Mean µs per operation over one chunk. */
-    private static double chunk(Op op, long nanos) throws Exception {
+    static double chunk(Op op, long nanos) throws Exception {
         long n = 0, t0 = System.nanoTime(), end = t0 + nanos, t;
         do {
             op.run();

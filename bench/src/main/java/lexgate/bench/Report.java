@@ -347,13 +347,13 @@ public final class Report {
                                 + "-post.html (allocations)");
             }
             if (db.equals("pg") && half != null) {
+                String coreWait = half.coreWaitText(Double.parseDouble(meta.getProperty("cores", "1")), postAtPeak);
                 targets22.put("p99", verdict(half.p99us() < 10_000, "p99 < 10 ms at half of peak on PostgreSQL",
                         "p99 " + ms(half.p99us()) + " at " + fmt0(half.rps()) + "/s (target rate " + rate + "/s) over "
                                 + fmt0(half.requests() / Math.max(half.rps(), 1)) + " s"
                                 + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())
                                 + (half.slowCommitText().isEmpty() ? "" : "; " + half.slowCommitText())
-                                + (half.coreWaitText(Double.parseDouble(meta.getProperty("cores", "1")), postAtPeak).isEmpty() ? ""
-                                        : "; " + half.coreWaitText(Double.parseDouble(meta.getProperty("cores", "1")), postAtPeak))
+                                + (coreWait.isEmpty() ? "" : "; " + coreWait)
                                 + (fsync.isEmpty() ? "" : "; the disk's fdatasync (idle): p99.9 "
                                         + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max "
                                         + ms(Double.parseDouble(fsync.getProperty("maxUs"))) + ", "
