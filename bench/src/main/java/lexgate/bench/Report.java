@@ -288,6 +288,13 @@ public final class Report {
                 httpRow("4 POST /v1/decisions, " + name, "paced " + rate + "/s (half peak)", half,
                         "peak " + fmt0(peak) + "/s; peak POST/echo peak = " + pct(peak / echoPeak));
             }
+            Http noSync = db.equals("pg") ? http("pg-half-nosync") : null;
+            if (noSync != null) {
+                httpRow("4 control: POST, " + name + ", commit not waiting for the WAL flush",
+                        "paced " + meta.getProperty("paced.pg-half-nosync.rate", "?") + "/s, "
+                                + fmt0(Double.parseDouble(meta.getProperty("paced.pg-half-nosync.rows", "NaN"))) + " rows",
+                        noSync, "synchronous_commit=off for the service's sessions: a diagnostic of the disk's part in the p99, never how it runs");
+            }
             Http postAtPeak = s.values().stream().filter(h -> h.rps() == peak).findFirst().orElse(null);
             if (postAtPeak != null && !postAtPeak.threadsPerRequest().isEmpty()) {
                 // Where the service's CPU at peak went, thread by thread, beside what the evaluation
@@ -354,6 +361,8 @@ public final class Report {
                                 + (half.walPerRequest().isEmpty() ? "" : "; " + half.walPerRequest())
                                 + (half.slowCommitText().isEmpty() ? "" : "; " + half.slowCommitText())
                                 + (coreWait.isEmpty() ? "" : "; " + coreWait)
+                                + (noSync == null ? "" : "; the same paced run with the commit not waiting for the WAL flush"
+                                        + " (control, row \"4 control\"): p99 " + ms(noSync.p99us()))
                                 + (fsync.isEmpty() ? "" : "; the disk's fdatasync (idle): p99.9 "
                                         + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max "
                                         + ms(Double.parseDouble(fsync.getProperty("maxUs"))) + ", "
