@@ -293,7 +293,8 @@ public final class Report {
                 httpRow("4 control: POST, " + name + ", commit not waiting for the WAL flush",
                         "paced " + meta.getProperty("paced.pg-half-nosync.rate", "?") + "/s, "
                                 + fmt0(Double.parseDouble(meta.getProperty("paced.pg-half-nosync.rows", "NaN"))) + " rows",
-                        noSync, "synchronous_commit=off for the service's sessions: a diagnostic of the disk's part in the p99, never how it runs");
+                        noSync, "synchronous_commit=off for the service's sessions: a diagnostic of the WAL flush's part in the p99"
+                                + " (PostgreSQL's checkpoints still reach it), never how it runs");
             }
             Http postAtPeak = s.values().stream().filter(h -> h.rps() == peak).findFirst().orElse(null);
             if (postAtPeak != null && !postAtPeak.threadsPerRequest().isEmpty()) {
@@ -362,7 +363,8 @@ public final class Report {
                                 + (half.slowCommitText().isEmpty() ? "" : "; " + half.slowCommitText())
                                 + (coreWait.isEmpty() ? "" : "; " + coreWait)
                                 + (noSync == null ? "" : "; the same paced run with the commit not waiting for the WAL flush"
-                                        + " (control, row \"4 control\"): p99 " + ms(noSync.p99us()))
+                                        + " (control, row \"4 control\"): p99 " + ms(noSync.p99us())
+                                        + (noSync.slowCommitText().isEmpty() ? "" : ", " + noSync.slowCommitText()))
                                 + (fsync.isEmpty() ? "" : "; the disk's fdatasync (idle): p99.9 "
                                         + ms(Double.parseDouble(fsync.getProperty("p999Us"))) + ", max "
                                         + ms(Double.parseDouble(fsync.getProperty("maxUs"))) + ", "
