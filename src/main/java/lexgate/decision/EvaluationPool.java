@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  *
  * <p>The hand-off spins before it parks ({@link Spin}): one idle worker at a time looks for the next
  * evaluation for up to {@code spin} before it parks, and a caller of {@link #run} looks for its
- * answer for up to four times that. A thread spins only while the pool's own threads on a CPU
+ * answer for as long as the pool's recent evaluations took, and a little more (at least four
+ * times {@code spin}, at most sixteen times: {@link #callerWindowNanos}). A thread spins only while the pool's own threads on a CPU
  * (workers evaluating, threads spinning) are fewer than the cores, so a spin never takes a core
  * from an evaluation of this pool; {@code spin} zero never spins.
  */
@@ -130,7 +131,11 @@ public final class EvaluationPool {
                 current = t;
                 onCpu.incrementAndGet();
                 try {
-                    if (!t.done.isDone()) t.done.complete(Evaluator.evaluateNow(t.work, t));
+                    if (!t.done.isDone()) {
+                        Evaluation e = Evaluator.evaluateNow(t.work, t);
+                        took(System.nanoTime() - startedAt);
+                        t.done.complete(e);
+                    }
                 } catch (Throwable e) { // a rule's failure (or a stop) never kills the pool
                     if (!t.done.isDone()) t.done.completeExceptionally(e);
                 } finally {
@@ -165,6 +170,12 @@ public final class EvaluationPool {
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final Spin workerSpin;
     private final Spin callerSpin;
+    private final long spinNanos;
+    /**
+     * A moving average of how long the pool's evaluations took (each weighs an eighth), which sizes
+     * a caller's spin. Races between workers on it are harmless: it is a guess, not a count.
+     */
+    private volatile long recentNanos;
 
     /** The default spin of an idle worker before it parks. */
     public static final Duration DEFAULT_SPIN = Duration.ofNanos(50_000);
@@ -176,8 +187,9 @@ public final class EvaluationPool {
 
     /** The same with the spin of its hand-off ({@link Spin}; zero never spins). */
     public EvaluationPool(int threads, Duration budget, Duration queueTimeout, Duration spin) {
-        this.workerSpin = new Spin(spin.toNanos());
-        this.callerSpin = new Spin(4 * spin.toNanos());
+        this.spinNanos = Math.max(0, spin.toNanos());
+        this.workerSpin = new Spin(spinNanos);
+        this.callerSpin = new Spin(16 * spinNanos);
         this.budget = budget;
         this.budgetNanos = budget.toNanos();
         this.queueTimeoutNanos = queueTimeout.toNanos();
@@ -266,13 +278,39 @@ public final class EvaluationPool {
         return false;
     }
 
+    /**
+     * Records how long an evaluation took, for the caller's spin; no more than the window's cap, so
+     * that one long evaluation (an overrun of the budget) cannot hold the average up for long.
+     */
+    void took(long nanos) {
+        nanos = Math.min(nanos, 16 * spinNanos);
+        long r = recentNanos;
+        recentNanos = r + (nanos - r) / 8;
+    }
+
+    /**
+     * How long a caller of {@link #run} spins for its answer before it parks: the pool's recent
+     * evaluation time and a quarter more, plus the worker's own spin for the hand-over; at least
+     * four times the worker's spin, at most sixteen times.
+     *
+     * <p>Why not a fixed window: a caller whose spin runs out just before its answer parks, and then
+     * pays the wake-up it spun to avoid. With the fixed 200 µs of before, the bench's worst request
+     * (160 to 300 µs of evaluation on its hosts) lost 11 to 60 µs a call to that, while the typical
+     * one (about 70 µs) never did. The window follows what evaluations take now, within the cap.
+     */
+    long callerWindowNanos() {
+        long r = recentNanos;
+        long want = r + r / 4 + spinNanos;
+        return Math.max(4 * spinNanos, Math.min(want, 16 * spinNanos));
+    }
+
     /** Runs the work and waits for it; never longer than the budget once it has started. */
     Evaluation run(Evaluator.Work work, Duration budget) {
         try {
             CompletableFuture<Evaluation> f = submit(work, budget);
             if (!f.isDone() && callerSpin.worthIt() && claimCore()) {
                 try {
-                    callerSpin.await(() -> f.isDone() ? f : null);
+                    callerSpin.await(() -> f.isDone() ? f : null, callerWindowNanos());
                 } finally {
                     onCpu.decrementAndGet();
                 }

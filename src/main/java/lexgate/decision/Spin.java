@@ -39,7 +39,12 @@ final class Spin {
 
     /** Polls until it gives something or the spin's time has passed; null if it gave nothing. */
     <T> T await(Supplier<T> poll) {
-        long until = System.nanoTime() + maxNanos;
+        return await(poll, maxNanos);
+    }
+
+    /** The same for a window of its own, at most this spin's {@code maxNanos}. */
+    <T> T await(Supplier<T> poll, long windowNanos) {
+        long until = System.nanoTime() + Math.min(windowNanos, maxNanos);
         do {
             T t = poll.get();
             if (t != null) {
