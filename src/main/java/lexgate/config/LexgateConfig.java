@@ -142,8 +142,9 @@ public interface LexgateConfig {
         /**
          * {@code lexgate.evaluation.spin-micros}: how long an idle evaluation worker looks for the
          * next evaluation before it parks (a caller waiting for its answer looks about as long as
-         * recent evaluations took: four to sixteen times as long), shortened on its own when the waits are longer; {@code 0} never spins. On a virtual machine
-         * a parked thread takes tens of microseconds to wake. Default {@code 50}.
+         * recent evaluations took: four to sixteen times as long), shortened on its own when the
+         * waits are longer; {@code 0} never spins. On a virtual machine a parked thread takes tens
+         * of microseconds to wake. Default {@code 50}.
          */
         @WithDefault("50")
         int spinMicros();

@@ -36,9 +36,10 @@ import java.util.function.Supplier;
  * <p>The hand-off spins before it parks ({@link Spin}): one idle worker at a time looks for the next
  * evaluation for up to {@code spin} before it parks, and a caller of {@link #run} looks for its
  * answer for as long as the pool's recent evaluations took, and a little more (at least four
- * times {@code spin}, at most sixteen times: {@link #callerWindowNanos}). A thread spins only while the pool's own threads on a CPU
- * (workers evaluating, threads spinning) are fewer than the cores, so a spin never takes a core
- * from an evaluation of this pool; {@code spin} zero never spins.
+ * times {@code spin}, at most sixteen times: {@link #callerWindowNanos}). A thread spins only
+ * while the pool's own threads on a CPU (workers evaluating, threads spinning) are fewer than the
+ * cores, so a spin never takes a core from an evaluation of this pool; {@code spin} zero never
+ * spins.
  */
 public final class EvaluationPool {
     private static final Logger LOG = Logger.getLogger(EvaluationPool.class);
@@ -295,8 +296,8 @@ public final class EvaluationPool {
      *
      * <p>Why not a fixed window: a caller whose spin runs out just before its answer parks, and then
      * pays the wake-up it spun to avoid. With the fixed 200 µs of before, the bench's worst request
-     * (160 to 300 µs of evaluation on its hosts) lost 11 to 60 µs a call to that, while the typical
-     * one (about 70 µs) never did. The window follows what evaluations take now, within the cap.
+     * (160 to 360 µs of evaluation on its hosts) lost 11 to 66 µs a call to that, while the typical
+     * one (70 to 120 µs) did not. The window follows what evaluations take now, within the cap.
      */
     long callerWindowNanos() {
         long r = recentNanos;
