@@ -22,7 +22,7 @@ import java.nio.file.StandardCopyOption;
  *       a GC-time counter, which lags by up to the young generation's size);</li>
  *   <li>{@code profile PID start|start-alloc|stop WORKDIR [FILE]}: async-profiler (the library shipped in its
  *       Maven jar, {@code tools.profiler:async-profiler}) loaded as an agent into the service, CPU
- *       samples by interval timer (works in containers where perf events are not allowed), or with start-alloc where the bytes are allocated; stop
+ *       samples by interval timer (works in containers where perf events are not allowed), or with start-alloc where the bytes are allocated, each stack under its thread; stop
  *       writes FILE.collapsed (stacks, one per line, for reading the top frames) and FILE.html (a
  *       flame graph).</li>
  * </ul>
@@ -63,11 +63,14 @@ public final class Attach {
                 Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        // threads: every stack starts with its thread's name ([lexgate-eval-1 tid=...]), so that a
+        // flame graph shows the evaluation workers, the HTTP event loops and the decision writer
+        // apart, as the table's row "by thread" counts them from /proc.
         if (action.equals("start")) {
-            vm.loadAgentPath(lib.toString(), "start,event=itimer,interval=1ms");
+            vm.loadAgentPath(lib.toString(), "start,event=itimer,interval=1ms,threads");
         } else if (action.equals("start-alloc")) {
             // Allocation samples, one per 64 KB allocated (TLAB refills and outside-TLAB allocations).
-            vm.loadAgentPath(lib.toString(), "start,event=alloc,alloc=64k");
+            vm.loadAgentPath(lib.toString(), "start,event=alloc,alloc=64k,threads");
         } else {
             vm.loadAgentPath(lib.toString(), "dump,collapsed,file=" + file + ".collapsed");
             vm.loadAgentPath(lib.toString(), "stop,file=" + file + ".html");
