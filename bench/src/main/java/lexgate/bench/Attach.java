@@ -22,7 +22,8 @@ import java.nio.file.StandardCopyOption;
  *       a GC-time counter, which lags by up to the young generation's size);</li>
  *   <li>{@code profile PID start|start-alloc|stop WORKDIR [FILE]}: async-profiler (the library shipped in its
  *       Maven jar, {@code tools.profiler:async-profiler}) loaded as an agent into the service, CPU
- *       samples by interval timer (works in containers where perf events are not allowed), or with start-alloc where the bytes are allocated, each stack under its thread; stop
+ *       samples by interval timer (works in containers where perf events are not allowed), or with
+ *       start-alloc where the bytes are allocated, each stack under its thread; stop
  *       writes FILE.collapsed (stacks, one per line, for reading the top frames) and FILE.html (a
  *       flame graph).</li>
  * </ul>
