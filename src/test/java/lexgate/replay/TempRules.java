@@ -40,6 +40,19 @@ public final class TempRules {
     /** For the impact analysis test. */
     public static class ForImpact extends Profile {}
 
+    /**
+     * For the impact analysis' paging: batches of one stored decision, so that every pair of
+     * decisions stored in the same millisecond meets at a batch boundary of the keyset.
+     */
+    public static class ForImpactPaging extends Profile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> m = new java.util.HashMap<>(super.getConfigOverrides());
+            m.put("lexgate.replay.batch-size", "1");
+            return m;
+        }
+    }
+
     /** For activation by digest. */
     public static class ForActivation extends Profile {}
 
