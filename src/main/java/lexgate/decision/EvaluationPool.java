@@ -307,15 +307,20 @@ public final class EvaluationPool {
 
     /** Runs the work and waits for it; never longer than the budget once it has started. */
     Evaluation run(Evaluator.Work work, Duration budget) {
-        try {
-            CompletableFuture<Evaluation> f = submit(work, budget);
-            if (!f.isDone() && callerSpin.worthIt() && claimCore()) {
-                try {
-                    callerSpin.await(() -> f.isDone() ? f : null, callerWindowNanos());
-                } finally {
-                    onCpu.decrementAndGet();
-                }
+        CompletableFuture<Evaluation> f = submit(work, budget);
+        if (!f.isDone() && callerSpin.worthIt() && claimCore()) {
+            try {
+                callerSpin.await(() -> f.isDone() ? f : null, callerWindowNanos());
+            } finally {
+                onCpu.decrementAndGet();
             }
+        }
+        return await(f);
+    }
+
+    /** Waits for an evaluation without spinning; its failures are rethrown as they are. */
+    static Evaluation await(CompletableFuture<Evaluation> f) {
+        try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -81,6 +81,20 @@ public final class Evaluator {
         return EvaluationPool.shared().submit(new Work(ruleset, req, lang));
     }
 
+    /**
+     * The same with a budget of its own, for a caller that has other work to do before it waits
+     * (an impact analysis reads the next stored decision meanwhile): wait with {@link #await}.
+     */
+    public static java.util.concurrent.CompletableFuture<Evaluation> evaluateAsync(Ruleset ruleset, OperationRequest req,
+                                                                                   java.time.Duration budget, String lang) {
+        return EvaluationPool.shared().submit(new Work(ruleset, req, lang), budget);
+    }
+
+    /** Waits for an evaluation started with {@code evaluateAsync}; its failures rethrown as {@link #evaluate} throws them. */
+    public static Evaluation await(java.util.concurrent.CompletableFuture<Evaluation> f) {
+        return EvaluationPool.await(f);
+    }
+
     /** The answer to an evaluation that ran past its budget: a person must decide. */
     static Evaluation overBudget(java.time.Duration budget, String lang) {
         return assemble(null, List.of(), Map.of(), Map.of(), engine("budget", lang).replace("{0}", Long.toString(budget.toMillis())),

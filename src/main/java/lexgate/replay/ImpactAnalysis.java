@@ -308,28 +308,44 @@ public class ImpactAnalysis {
         return out;
     }
 
+    /**
+     * Replays a part in order, one replay ahead: the next stored decision is read, validated and
+     * handed to the evaluation pool before this one's answer is waited for ({@link Replays#start}).
+     */
     private List<Replayed> replayPart(String id, List<DecisionRecord> part, Ruleset target, Ruleset baseline)
             throws JsonProcessingException {
         List<Replayed> out = new ArrayList<>(part.size());
+        java.util.ArrayDeque<Started> ahead = new java.util.ArrayDeque<>(2);
         for (DecisionRecord d : part) {
+            Replays.Pending p;
             try {
-                Replays.Outcome o = baseline == null ? Replays.replay(mapper, d, target, null)
-                        : Replays.replayOnBoth(mapper, d, baseline, target);
-                ReplayChangeRecord c = null;
-                if (o.diff().changed()) {
-                    c = new ReplayChangeRecord();
-                    c.replayId = id;
-                    c.decisionId = d.id;
-                    c.outcomeBefore = o.diff().outcomeBefore();
-                    c.outcomeAfter = o.diff().outcomeAfter();
-                    c.diffJson = mapper.writeValueAsString(o.diff());
-                }
-                out.add(new Replayed(o.diff().flip(), c));
+                p = Replays.start(mapper, d, baseline, target);
             } catch (ReplayException e) {
-                out.add(new Replayed(null, null));
+                p = null;
             }
+            ahead.add(new Started(d, p));
+            if (ahead.size() > 1) out.add(finish(id, ahead.poll()));
         }
+        while (!ahead.isEmpty()) out.add(finish(id, ahead.poll()));
         return out;
+    }
+
+    /** A stored decision whose replay has started; a null replay when its request could not be replayed. */
+    private record Started(DecisionRecord decision, Replays.Pending replay) {}
+
+    private Replayed finish(String id, Started s) throws JsonProcessingException {
+        if (s.replay() == null) return new Replayed(null, null);
+        Replays.Outcome o = s.replay().outcome();
+        ReplayChangeRecord c = null;
+        if (o.diff().changed()) {
+            c = new ReplayChangeRecord();
+            c.replayId = id;
+            c.decisionId = s.decision().id;
+            c.outcomeBefore = o.diff().outcomeBefore();
+            c.outcomeAfter = o.diff().outcomeAfter();
+            c.diffJson = mapper.writeValueAsString(o.diff());
+        }
+        return new Replayed(o.diff().flip(), c);
     }
 
     private void rest(long busyNanos) {
