@@ -177,9 +177,17 @@ public class ImpactAnalysis {
             throw new IllegalStateException(e);
         }
         r.flipsJson = "{}";
-        QuarkusTransaction.requiringNew().run(r::persist);
+        // The analysis covers the decisions stored when it was asked for, not those stored while it
+        // runs: the chain's last sequence number now bounds its count and its pages (before
+        // 2026-12-06 the pages took later ones too, and processed could pass total).
+        long lastSeq = QuarkusTransaction.requiringNew().call(() -> {
+            r.persist();
+            Long last = DecisionRecord.getEntityManager()
+                    .createQuery("select max(d.seq) from DecisionRecord d", Long.class).getSingleResult();
+            return last == null ? 0L : last;
+        });
         Ruleset chosen = ruleset;
-        worker.submit(() -> run(r.id, chosen, baselineRules, f, from, to, asOfFrom, asOfTo));
+        worker.submit(() -> run(r.id, chosen, baselineRules, f, from, to, asOfFrom, asOfTo, lastSeq));
         return r;
     }
 
@@ -214,7 +222,7 @@ public class ImpactAnalysis {
     }
 
     private void run(String id, Ruleset target, Ruleset baseline, Filter f, Instant from, Instant to, LocalDate asOfFrom,
-                     LocalDate asOfTo) {
+                     LocalDate asOfTo, long lastSeq) {
         try {
             StringBuilder where = new StringBuilder("1 = 1");
             Map<String, Object> params = new HashMap<>();
@@ -224,6 +232,8 @@ public class ImpactAnalysis {
             if (asOfTo != null) { where.append(" and asOf <= :asOfTo"); params.put("asOfTo", asOfTo); }
             if (f.purposes() != null && !f.purposes().isEmpty()) { where.append(" and purpose in :purposes"); params.put("purposes", f.purposes()); }
             if (f.outcomes() != null && !f.outcomes().isEmpty()) { where.append(" and outcome in :outcomes"); params.put("outcomes", f.outcomes()); }
+            where.append(" and seq <= :lastSeq");
+            params.put("lastSeq", lastSeq);
             long total = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count(where.toString(), params));
             update(id, r -> { r.status = "running"; r.total = total; });
             Map<String, Long> flips = new TreeMap<>();
