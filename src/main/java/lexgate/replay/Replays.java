@@ -35,7 +35,7 @@ public final class Replays {
      * and its evaluations handed to the evaluation pool, not yet waited for. The analysis starts the
      * next replay before it waits for this one, so that it reads and diffs while the pool evaluates,
      * and never spins for an answer while it has work of its own (a caller of
-     * {@link Evaluator#evaluate} that waits spins first: 14% of the service's CPU in an analysis
+     * {@link Evaluator#evaluate} that waits spins first: about 15% of the service's CPU in an analysis
      * that ran every thread on two cores, measured with async-profiler on 2026-12-06).
      */
     record Pending(Decision stored, OperationRequest request, Ruleset baseline,
