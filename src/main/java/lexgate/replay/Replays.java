@@ -1,5 +1,6 @@
 package lexgate.replay;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -79,9 +80,13 @@ public final class Replays {
         }
     }
 
-    /** The order in which {@link Decision} writes the members before its reasons (its {@code @JsonPropertyOrder}). */
-    private static final List<String> HEAD_ORDER = List.of("decisionId", "outcome", "allowed", "asOf", "evaluatedAt", "ruleset",
-            "language");
+    /** The members {@link Decision} writes before its reasons, in its order: read from its {@code @JsonPropertyOrder}, so they cannot drift apart. */
+    private static final List<String> HEAD_ORDER = headOrder();
+
+    private static List<String> headOrder() {
+        List<String> all = List.of(Decision.class.getAnnotation(JsonPropertyOrder.class).value());
+        return all.subList(0, all.indexOf("reasons"));
+    }
 
     /**
      * Reads a stored answer's members up to its reasons with Jackson's streaming parser: a few hundred
