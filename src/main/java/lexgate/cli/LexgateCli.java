@@ -306,9 +306,7 @@ public final class LexgateCli implements Callable<Integer> {
             if (req.asOf() == null) req = req.withAsOf(LocalDate.now(ZoneOffset.UTC).toString());
             Evaluation ev = Evaluator.evaluate(r, req, Evaluator.BATCH_BUDGET, lang);
             if (json) {
-                Decision d = new Decision(null, ev.outcome(), ev.outcome() == Decision.Outcome.ALLOW, req.asOf(), null,
-                        new Decision.RulesetRef(r.version(), r.digest()), ev.reasons(), ev.obligations(), ev.missing(), null, lang,
-                        ev.supervision(), ev.exposure());
+                Decision d = ev.decision(null, req.asOf(), null, new Decision.RulesetRef(r.version(), r.digest()), lang);
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(d));
                 return 0;
             }

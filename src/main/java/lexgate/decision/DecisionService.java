@@ -227,10 +227,8 @@ public class DecisionService {
                              Idempotency idem, String lang) {
         long micros = (System.nanoTime() - start) / 1_000;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Decision decision = new Decision(DecisionIds.next(now), ev.outcome(),
-                ev.outcome() == Decision.Outcome.ALLOW, evaluated.asOf(), now.toString(),
-                new Decision.RulesetRef(ruleset.version(), ruleset.digest()), ev.reasons(), ev.obligations(),
-                ev.missing(), null, lang, ev.supervision(), ev.exposure());
+        Decision decision = ev.decision(DecisionIds.next(now), evaluated.asOf(), now.toString(),
+                new Decision.RulesetRef(ruleset.version(), ruleset.digest()), lang);
         DecisionRecord record = new DecisionRecord();
         record.id = decision.decisionId();
         record.evaluatedAt = now;

@@ -60,9 +60,8 @@ public final class Replays {
             }
             Evaluation b = Evaluator.await(before);
             String lang = head.languageOrEnglish();
-            Decision was = new Decision(head.decisionId(), b.outcome(), b.outcome() == Decision.Outcome.ALLOW, request.asOf(), null,
-                    new Decision.RulesetRef(baseline.version(), baseline.digest()), b.reasons(), b.obligations(), b.missing(),
-                    null, lang, b.supervision(), b.exposure());
+            Decision was = b.decision(head.decisionId(), request.asOf(), null,
+                    new Decision.RulesetRef(baseline.version(), baseline.digest()), lang);
             return new Outcome(was, a, DecisionDiff.of(was, a), request.asOf());
         }
     }
@@ -152,9 +151,7 @@ public final class Replays {
      */
     static Decision sameAsStored(ObjectMapper mapper, StoredHead head, String storedJson, Evaluation after) {
         if (!head.complete()) return null;
-        Decision d = new Decision(head.decisionId(), after.outcome(), after.outcome() == Decision.Outcome.ALLOW, head.asOf(),
-                head.evaluatedAt(), head.ruleset(), after.reasons(), after.obligations(), after.missing(), null, head.language(),
-                after.supervision(), after.exposure());
+        Decision d = after.decision(head.decisionId(), head.asOf(), head.evaluatedAt(), head.ruleset(), head.language());
         try {
             byte[] written = DecisionJson.utf8(mapper, d);
             return java.util.Arrays.equals(written, storedJson.getBytes(StandardCharsets.UTF_8)) ? d : null;
