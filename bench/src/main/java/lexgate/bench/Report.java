@@ -273,6 +273,11 @@ public final class Report {
                 row("3 HTTP ceiling: POST /bench/echo", "c=" + e.getKey() + " (peak), by thread", "", "", "", t);
             }
         }
+        Http echoProf = http("profile-echo");
+        if (echoProf != null) {
+            httpRow("3 HTTP ceiling: POST /bench/echo", "profiled (not a figure)", echoProf,
+                    "flame graphs results/profile-echo.html (CPU), results/profile-alloc-echo.html (allocations): what the HTTP stack costs every request, a decision included");
+        }
         for (String db : List.of("h2", "pg")) {
             String name = db.equals("h2") ? "H2" : "PostgreSQL";
             Map<Integer, Http> s = sweep(db);
@@ -341,7 +346,8 @@ public final class Report {
                 if (!Double.isNaN(postAtPeak.allocPerRequest()) && evaluator != null) {
                     double beyond = postAtPeak.allocPerRequest() - evaluator.allocBytes();
                     String echoAlloc = Double.isNaN(echoAtPeak.allocPerRequest()) ? ""
-                            : String.format(Locale.ROOT, "; the echo allocates %.1f KB", echoAtPeak.allocPerRequest() / 1024);
+                            : String.format(Locale.ROOT, "; the echo allocates %.1f KB (flame graphs results/profile-alloc-echo.html, "
+                                    + "results/profile-alloc-" + db + "-post.html)", echoAtPeak.allocPerRequest() / 1024);
                     targets22.put("alloc-" + db, verdict(beyond <= 25 * 1024,
                             "allocation per durable decision on " + name + " <= 25 KB beyond the evaluator's",
                             String.format(Locale.ROOT, "%.1f KB per decision at peak vs the evaluator's %.1f KB: %.1f KB beyond%s",
