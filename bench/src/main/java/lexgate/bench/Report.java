@@ -346,8 +346,8 @@ public final class Report {
                 if (!Double.isNaN(postAtPeak.allocPerRequest()) && evaluator != null) {
                     double beyond = postAtPeak.allocPerRequest() - evaluator.allocBytes();
                     String echoAlloc = Double.isNaN(echoAtPeak.allocPerRequest()) ? ""
-                            : String.format(Locale.ROOT, "; the echo allocates %.1f KB (flame graphs results/profile-alloc-echo.html, "
-                                    + "results/profile-alloc-" + db + "-post.html)", echoAtPeak.allocPerRequest() / 1024);
+                            : String.format(Locale.ROOT, "; the echo allocates %.1f KB", echoAtPeak.allocPerRequest() / 1024)
+                                    + (echoProf == null ? "" : " (flame graphs results/profile-alloc-echo.html, results/profile-alloc-" + db + "-post.html)");
                     targets22.put("alloc-" + db, verdict(beyond <= 25 * 1024,
                             "allocation per durable decision on " + name + " <= 25 KB beyond the evaluator's",
                             String.format(Locale.ROOT, "%.1f KB per decision at peak vs the evaluator's %.1f KB: %.1f KB beyond%s",
