@@ -159,7 +159,7 @@ public final class Evidence {
                 problems.add("the stored request is not valid under its own ruleset: " + errors);
                 return problems;
             }
-            Evaluation after = Evaluator.evaluate(ruleset, req, Evaluator.BATCH_BUDGET, before.languageOrEnglish());
+            Evaluation after = Evaluator.evaluate(ruleset, req, Evaluator.batchBudget(), before.languageOrEnglish());
             DecisionDiff diff = DecisionDiff.of(before, after);
             if (!before.decisionId().equals(r.id) || !before.outcome().name().equals(r.outcome)) {
                 problems.add("the stored response is not the recorded decision " + r.id + " (" + r.outcome + ")");

@@ -57,7 +57,7 @@ public final class Evaluator {
 
     /**
      * The same with a budget of its own: scenario runs, validation and replays, which may meet a
-     * ruleset no request has warmed yet, allow {@link #BATCH_BUDGET}.
+     * ruleset no request has warmed yet, allow {@link #batchBudget()}.
      */
     public static Evaluation evaluate(Ruleset ruleset, OperationRequest req, java.time.Duration budget) {
         return EvaluationPool.shared().run(new Work(ruleset, req), budget);
@@ -68,8 +68,22 @@ public final class Evaluator {
         return EvaluationPool.shared().run(new Work(ruleset, req, lang), budget);
     }
 
-    /** The budget of one evaluation in scenario runs, validation and replays. */
-    public static final java.time.Duration BATCH_BUDGET = java.time.Duration.ofSeconds(5);
+    /** The system property that sets {@link #batchBudget()}, in milliseconds. */
+    public static final String BATCH_BUDGET_PROPERTY = "lexgate.evaluation.batch-budget-ms";
+    /** The default of {@link #batchBudget()}: five seconds, for the service. */
+    public static final java.time.Duration DEFAULT_BATCH_BUDGET = java.time.Duration.ofSeconds(5);
+
+    /**
+     * The budget of one evaluation in scenario runs, validation, replays and evidence checks:
+     * {@value #BATCH_BUDGET_PROPERTY} milliseconds, five seconds unless set. The command line sets a
+     * minute (LexgateCli#offlineDefaults): there one cold JVM evaluates a few requests, maybe beside
+     * other processes on a busy machine, and a wall-clock budget of five seconds could turn a
+     * decision into the budget's REVIEW; a minute still stops a rule that never ends.
+     */
+    public static java.time.Duration batchBudget() {
+        Long ms = Long.getLong(BATCH_BUDGET_PROPERTY);
+        return ms != null && ms > 0 ? java.time.Duration.ofMillis(ms) : DEFAULT_BATCH_BUDGET;
+    }
 
     /** The same, without waiting: the future completes with the evaluation, or with the budget's REVIEW. */
     public static java.util.concurrent.CompletableFuture<Evaluation> evaluateAsync(Ruleset ruleset, OperationRequest req) {

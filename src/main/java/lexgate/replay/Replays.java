@@ -31,7 +31,7 @@ public final class Replays {
         Read r = read(mapper, rec, asOfOverride);
         validate(r.request(), target);
         // In the language the decision was answered in: a replay compares what the rules say, not the language.
-        Evaluation after = Evaluator.evaluate(target, r.request(), Evaluator.BATCH_BUDGET, r.stored().languageOrEnglish());
+        Evaluation after = Evaluator.evaluate(target, r.request(), Evaluator.batchBudget(), r.stored().languageOrEnglish());
         return new Outcome(r.stored(), after, DecisionDiff.of(r.stored(), after), r.request().asOf());
     }
 
@@ -172,8 +172,8 @@ public final class Replays {
         validate(request, target);
         String lang = head.languageOrEnglish();
         CompletableFuture<Evaluation> before = baseline == null ? null
-                : Evaluator.evaluateAsync(baseline, request, Evaluator.BATCH_BUDGET, lang);
-        CompletableFuture<Evaluation> after = Evaluator.evaluateAsync(target, request, Evaluator.BATCH_BUDGET, lang);
+                : Evaluator.evaluateAsync(baseline, request, Evaluator.batchBudget(), lang);
+        CompletableFuture<Evaluation> after = Evaluator.evaluateAsync(target, request, Evaluator.batchBudget(), lang);
         return new Pending(head, rec.responseJson, request, baseline, before, after, mapper);
     }
 

@@ -57,7 +57,7 @@ public final class ScenarioRunner {
         }
         List<String> invalid = requestProblems(s, req, ruleset.policies());
         if (!invalid.isEmpty()) return new Result(s, null, invalid);
-        Evaluation ev = Evaluator.evaluate(ruleset, req, Evaluator.BATCH_BUDGET);
+        Evaluation ev = Evaluator.evaluate(ruleset, req, Evaluator.batchBudget());
         return new Result(s, ev, ScenarioCheck.check(s, ev));
     }
 }

@@ -43,7 +43,7 @@ class WarmSessionsTest {
         assertTrue(requests.size() > 200, "scenarios found: " + requests.size());
 
         Map<String, Evaluation> expected = new LinkedHashMap<>();
-        requests.forEach((label, req) -> expected.put(label, Evaluator.evaluate(fresh, req, Evaluator.BATCH_BUDGET)));
+        requests.forEach((label, req) -> expected.put(label, Evaluator.evaluate(fresh, req, Evaluator.batchBudget())));
         assertEquals(Boolean.FALSE, fresh.sessions().reused());
         assertEquals(0, fresh.sessions().idleSessions());
 
@@ -52,7 +52,7 @@ class WarmSessionsTest {
         for (int round = 0; round < 3; round++) {
             Collections.shuffle(labels, random);
             for (String label : labels) {
-                assertEquals(expected.get(label), Evaluator.evaluate(warm, requests.get(label), Evaluator.BATCH_BUDGET), label + " (round " + round + ")");
+                assertEquals(expected.get(label), Evaluator.evaluate(warm, requests.get(label), Evaluator.batchBudget()), label + " (round " + round + ")");
             }
         }
         assertEquals(Boolean.TRUE, warm.sessions().reused(), "the shipped rules are served from warm sessions");
@@ -66,7 +66,7 @@ class WarmSessionsTest {
                 Collections.shuffle(order, new Random(t));
                 done.add(pool.submit(() -> {
                     for (String label : order) {
-                        assertEquals(expected.get(label), Evaluator.evaluate(warm, requests.get(label), Evaluator.BATCH_BUDGET), label + " (concurrent)");
+                        assertEquals(expected.get(label), Evaluator.evaluate(warm, requests.get(label), Evaluator.batchBudget()), label + " (concurrent)");
                     }
                     return null;
                 }));
@@ -88,8 +88,8 @@ class WarmSessionsTest {
         Map<String, OperationRequest> requests = requests(warm);
         for (int round = 0; round < 2; round++) {
             for (var e : requests.entrySet()) {
-                Evaluation w = Evaluator.evaluate(warm, e.getValue(), Evaluator.BATCH_BUDGET);
-                assertEquals(Evaluator.evaluate(fresh, e.getValue(), Evaluator.BATCH_BUDGET), w, e.getKey());
+                Evaluation w = Evaluator.evaluate(warm, e.getValue(), Evaluator.batchBudget());
+                assertEquals(Evaluator.evaluate(fresh, e.getValue(), Evaluator.batchBudget()), w, e.getKey());
                 assertTrue(w.firedRules().contains("test.policy-only"), e.getKey() + ": fires on every request");
             }
         }
@@ -110,8 +110,8 @@ class WarmSessionsTest {
         for (int round = 0; round < 2; round++) {
             for (var e : requests.entrySet()) {
                 // A sticky finding left in a reused session would show in every later decision.
-                Evaluation w = Evaluator.evaluate(warm, e.getValue(), Evaluator.BATCH_BUDGET);
-                assertEquals(Evaluator.evaluate(fresh, e.getValue(), Evaluator.BATCH_BUDGET), w, e.getKey());
+                Evaluation w = Evaluator.evaluate(warm, e.getValue(), Evaluator.batchBudget());
+                assertEquals(Evaluator.evaluate(fresh, e.getValue(), Evaluator.batchBudget()), w, e.getKey());
                 if (w.firedRules().contains("test.sticky")) marketing = e.getValue();
             }
         }
