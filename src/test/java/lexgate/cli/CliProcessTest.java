@@ -171,7 +171,7 @@ class CliProcessTest {
         assertTrue(r.out().contains("Outcome:  DENY"), r.out());
         assertTrue(r.out().contains("eu.edpb.op28-2024.no-opt-out") && r.out().contains("GDPR Art. 6(1)(f)"), r.out());
         assertTrue(r.out().contains("Obligations:") && r.out().contains("honour-objection"), r.out());
-        assertTrue(r.out().contains("Missing facts:") && r.out().contains("dpia.done"), r.out());
+        assertTrue(r.out().contains("Missing facts:") && r.out().contains("legitimateInterest.balancingTestDone"), r.out());
         assertTrue(r.out().contains("Ruleset:  ") && r.out().contains("sha256:"), r.out());
     }
 
