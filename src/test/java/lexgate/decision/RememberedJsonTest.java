@@ -29,7 +29,7 @@ class RememberedJsonTest {
         List<Decision> out = new ArrayList<>();
         for (String lang : List.of("en", "fr", "de")) {
             for (Map.Entry<String, OperationRequest> e : WarmSessionsTest.requests(ruleset).entrySet()) {
-                Evaluation ev = Evaluator.evaluate(ruleset, e.getValue(), EvaluationPool.DEFAULT_BUDGET, lang);
+                Evaluation ev = Evaluator.evaluate(ruleset, e.getValue(), Evaluator.batchBudget(), lang);
                 out.add(new Decision("d-" + out.size(), ev.outcome(), ev.outcome() == Decision.Outcome.ALLOW,
                         e.getValue().asOf(), "2026-12-05T00:00:00Z", new Decision.RulesetRef(ruleset.version(), ruleset.digest()),
                         ev.reasons(), ev.obligations(), ev.missing(), null, lang, ev.supervision(), ev.exposure()));

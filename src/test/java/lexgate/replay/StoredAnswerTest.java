@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import lexgate.decision.Decision;
 import lexgate.decision.DecisionJson;
 import lexgate.decision.Evaluation;
-import lexgate.decision.EvaluationPool;
 import lexgate.decision.Evaluator;
 import lexgate.decision.OperationRequest;
 import lexgate.decision.RequestValidator;
@@ -69,7 +68,7 @@ class StoredAnswerTest {
 
     /** The stored text of a decision, written as DecisionService.prepare writes it. */
     static String answer(OperationRequest req, String id, String lang) throws Exception {
-        Evaluation ev = Evaluator.evaluate(ruleset, req, EvaluationPool.DEFAULT_BUDGET, lang);
+        Evaluation ev = Evaluator.evaluate(ruleset, req, Evaluator.batchBudget(), lang);
         Decision d = new Decision(id, ev.outcome(), ev.outcome() == Decision.Outcome.ALLOW, req.asOf(),
                 "2026-12-06T10:15:30.125Z", new Decision.RulesetRef(ruleset.version(), ruleset.digest()), ev.reasons(),
                 ev.obligations(), ev.missing(), null, lang, ev.supervision(), ev.exposure());
@@ -89,7 +88,7 @@ class StoredAnswerTest {
             Decision full = read(s.json());
             assertEquals(new Replays.StoredHead(full.decisionId(), full.asOf(), full.evaluatedAt(), full.ruleset(), s.lang(), true), head);
             // A new evaluation: other instances, equal values.
-            Evaluation again = Evaluator.evaluate(ruleset, s.request(), EvaluationPool.DEFAULT_BUDGET, s.lang());
+            Evaluation again = Evaluator.evaluate(ruleset, s.request(), Evaluator.batchBudget(), s.lang());
             Decision same = Replays.sameAsStored(MAPPER, head, s.json(), again);
             assertNotNull(same, full.decisionId());
             assertEquals(full, same, "what the stored text reads back as");
@@ -104,7 +103,7 @@ class StoredAnswerTest {
         int changed = 0;
         for (int i = 0; i < stored.size(); i++) {
             Stored s = stored.get(i), other = stored.get((i + 1) % stored.size());
-            Evaluation otherwise = Evaluator.evaluate(ruleset, other.request(), EvaluationPool.DEFAULT_BUDGET, s.lang());
+            Evaluation otherwise = Evaluator.evaluate(ruleset, other.request(), Evaluator.batchBudget(), s.lang());
             DecisionDiff full = DecisionDiff.of(read(s.json()), otherwise);
             if (!full.changed()) continue;
             changed++;
@@ -113,14 +112,14 @@ class StoredAnswerTest {
         assertTrue(changed > 100, "pairs of scenarios whose answers differ: " + changed);
         // Only the explanation's language differs: not the same text either.
         Stored en = stored.get(0);
-        Evaluation inFrench = Evaluator.evaluate(ruleset, en.request(), EvaluationPool.DEFAULT_BUDGET, "fr");
+        Evaluation inFrench = Evaluator.evaluate(ruleset, en.request(), Evaluator.batchBudget(), "fr");
         assertNull(Replays.sameAsStored(MAPPER, Replays.head(MAPPER, en.json()), en.json(), inFrench));
     }
 
     @Test
     void aTextWrittenInAnotherShapeIsReadInFull() throws Exception {
         Stored s = stored.get(3);
-        Evaluation again = Evaluator.evaluate(ruleset, s.request(), EvaluationPool.DEFAULT_BUDGET, s.lang());
+        Evaluation again = Evaluator.evaluate(ruleset, s.request(), Evaluator.batchBudget(), s.lang());
         ObjectNode tree = (ObjectNode) MAPPER.readTree(s.json());
 
         // Indented: the same members in the same order, other bytes.
@@ -153,7 +152,7 @@ class StoredAnswerTest {
         assertTrue(oldHead.complete());
         assertNull(oldHead.language());
         assertEquals("en", oldHead.languageOrEnglish());
-        Evaluation inEnglish = Evaluator.evaluate(ruleset, en.request(), EvaluationPool.DEFAULT_BUDGET, "en");
+        Evaluation inEnglish = Evaluator.evaluate(ruleset, en.request(), Evaluator.batchBudget(), "en");
         Decision same = Replays.sameAsStored(MAPPER, oldHead, oldText, inEnglish);
         assertNotNull(same);
         assertEquals(read(oldText), same);
