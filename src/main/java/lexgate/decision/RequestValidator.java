@@ -153,10 +153,16 @@ public final class RequestValidator {
             }
         }
         if (r.marketing() != null) closed("marketing.channel", r.marketing().channel(), CHANNELS);
-        if (r.formalities() != null && r.formalities().referenceMethodology() != null
-                && !METHODOLOGY.matcher(r.formalities().referenceMethodology()).matches()) {
-            add("formalities.referenceMethodology", "'" + r.formalities().referenceMethodology()
-                    + "' is not a CNIL reference methodology code such as MR-004");
+        if (r.formalities() != null && r.formalities().referenceMethodology() != null) {
+            String ref = r.formalities().referenceMethodology();
+            // Any MR-nnn is accepted as the contract says (one the policies do not list is simply not a
+            // recognised formality); another code must be a framework policies/formalities.yaml lists.
+            java.util.Set<String> known = new java.util.TreeSet<>();
+            for (var f : policies.referenceFrameworks()) known.add(f.getCode());
+            if (!METHODOLOGY.matcher(ref).matches() && !known.contains(ref)) {
+                add("formalities.referenceMethodology", "'" + ref + "' is neither a CNIL reference methodology code such as MR-004"
+                        + " nor a framework listed in policies/formalities.yaml" + (known.isEmpty() ? "" : " (" + String.join(", ", known) + ")"));
+            }
         }
         if (r.automatedDecision() != null) closed("automatedDecision.exception", r.automatedDecision().exception(), EXCEPTIONS);
         if (r.characteristics() != null) {

@@ -69,6 +69,8 @@ public final class PolicyLoader {
         // Optional: a policies directory without them has no supervision table and no fine tiers.
         JsonNode auths = files.containsKey("authorities.yaml") ? read("authorities.yaml") : emptyMap("authorities");
         JsonNode tiers = files.containsKey("fine-tiers.yaml") ? read("fine-tiers.yaml") : emptyMap("tiers");
+        // Optional too: without it no declared conformity replaces an authorisation.
+        JsonNode frameworks = files.containsKey("formalities.yaml") ? read("formalities.yaml") : YAML.createObjectNode();
         if (!problems.isEmpty()) throw new PolicyException(problems);
 
         Map<String, Purpose> purposeMap = new TreeMap<>();
@@ -135,11 +137,26 @@ public final class PolicyLoader {
             }
             fineTiers.add(new FineTier(tier, n.path("rank").asInt(0), required(n, "maximum", "fine-tiers.yaml " + tier), provisions));
         });
+        List<lexgate.vocabulary.ReferenceFramework> frameworkList = new ArrayList<>();
+        for (JsonNode n : frameworks.path("frameworks")) {
+            String code = required(n, "code", "formalities.yaml");
+            List<String> bases = strings(n.path("bases"));
+            for (String b : bases) {
+                if (!b.matches("6\\(1\\)\\([a-f]\\)")) {
+                    problems.add("formalities.yaml " + code + ": basis '" + b + "' is not an Art. 6(1) basis such as 6(1)(e)");
+                }
+            }
+            frameworkList.add(new lexgate.vocabulary.ReferenceFramework(code, required(n, "country", "formalities.yaml " + code),
+                    required(n, "title", "formalities.yaml " + code), n.path("source").asText(""), bases,
+                    date(n, "from", "formalities.yaml " + code), date(n, "until", "formalities.yaml " + code),
+                    cites(n, "formalities.yaml " + code, citeMap)));
+        }
         LocalDate appliesFrom = date(settings, "gdprAppliesFrom", "lexgate.yaml");
         if (appliesFrom == null) problems.add("lexgate.yaml: gdprAppliesFrom is required");
         if (!problems.isEmpty()) throw new PolicyException(problems);
         return new PolicySet(appliesFrom, purposeMap, kinds, subjectSet, charSet, citeMap, countryList,
-                adequacyList, ageList, limits, jurisdictions, List.copyOf(authorities), List.copyOf(fineTiers));
+                adequacyList, ageList, limits, jurisdictions, List.copyOf(authorities), List.copyOf(fineTiers),
+                List.copyOf(frameworkList));
     }
 
     private JsonNode read(String name) {

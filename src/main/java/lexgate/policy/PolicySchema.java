@@ -34,6 +34,8 @@ final class PolicySchema {
                 "from", "until", "cite")));
         FILES.put("jurisdictions.yaml", new Spec(List.of("layers"), "layers", List.of("name")));
         FILES.put("authorities.yaml", new Spec(List.of("authorities"), "authorities", List.of("name", "country", "region", "bodies", "source")));
+        FILES.put("formalities.yaml", new Spec(List.of("frameworks"), "frameworks", List.of("code", "country", "title", "source",
+                "bases", "from", "until", "cite")));
         FILES.put("fine-tiers.yaml", new Spec(List.of("tiers"), "tiers", List.of("rank", "maximum", "source", "provisions")));
     }
 

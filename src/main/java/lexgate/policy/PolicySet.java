@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Everything read from {@code policies/}: the taxonomies that validate requests, the citation
- * catalogue, and the facts rules read (countries, adequacy decisions, ages, purposes, retention limits).
+ * catalogue, and the facts rules read (countries, adequacy decisions, ages, purposes, retention limits,
+ * the frameworks whose declared conformity replaces an authorisation).
  */
 public record PolicySet(
         LocalDate gdprAppliesFrom,
@@ -22,7 +23,8 @@ public record PolicySet(
         List<lexgate.vocabulary.RetentionLimit> retentionLimits,
         List<lexgate.vocabulary.NationalLayer> jurisdictions,
         List<lexgate.vocabulary.Authority> authorities,
-        List<FineTier> fineTiers) {
+        List<FineTier> fineTiers,
+        List<lexgate.vocabulary.ReferenceFramework> referenceFrameworks) {
 
     /** Every object rules may match, to insert into each session. */
     public List<Object> facts() {
@@ -34,6 +36,7 @@ public record PolicySet(
         all.addAll(retentionLimits);
         all.addAll(jurisdictions);
         all.addAll(authorities);
+        all.addAll(referenceFrameworks);
         return all;
     }
 

@@ -13,7 +13,7 @@ public final class Vocabulary {
 
     /** Facts from {@code policies/}, the same for every request of a ruleset. */
     public static final List<Class<?>> POLICY_FACTS = List.of(Purpose.class, Country.class, Adequacy.class,
-            ConsentAge.class, RetentionLimit.class, NationalLayer.class, Authority.class);
+            ConsentAge.class, RetentionLimit.class, NationalLayer.class, Authority.class, ReferenceFramework.class);
 
     /** Facts rules derive for other rules. */
     public static final List<Class<?>> DERIVED_FACTS = List.of(Layer.class, Conclusion.class);

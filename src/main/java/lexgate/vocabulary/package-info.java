@@ -8,7 +8,8 @@
  * {@link lexgate.vocabulary.Transfer}), facts taken from {@code policies/}
  * ({@link lexgate.vocabulary.Country}, {@link lexgate.vocabulary.Adequacy},
  * {@link lexgate.vocabulary.ConsentAge}, {@link lexgate.vocabulary.Purpose},
- * {@link lexgate.vocabulary.RetentionLimit}, {@link lexgate.vocabulary.NationalLayer}), what rules derive ({@link lexgate.vocabulary.Layer},
+ * {@link lexgate.vocabulary.RetentionLimit}, {@link lexgate.vocabulary.NationalLayer},
+ * {@link lexgate.vocabulary.ReferenceFramework}), what rules derive ({@link lexgate.vocabulary.Layer},
  * {@link lexgate.vocabulary.Conclusion}) and what they conclude ({@link lexgate.vocabulary.Finding}).
  * Three-valued facts use {@link lexgate.vocabulary.Tri}: unknown is not false.
  */

@@ -47,6 +47,30 @@ class DecisionErrorsTest {
     }
 
     /**
+     * formalities.referenceMethodology takes any MR-nnn (the contract's form) or a framework that
+     * policies/formalities.yaml lists (the CNIL référentiel 2021-118); anything else is refused naming the
+     * field and the frameworks known.
+     */
+    @Test
+    void aReferenceFrameworkMustBeAMethodologyCodeOrAListedFramework() {
+        long before = stored();
+        given().contentType("application/json")
+                .body(DecisionApiTest.DELIVERY.replace("\"retention\"", "\"formalities\":{\"referenceMethodology\":\"EDS-2021\"},\"retention\""))
+                .when().post("/v1/decisions")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("formalities.referenceMethodology"))
+                .body("errors.find { it.field == 'formalities.referenceMethodology' }.message", containsString("2021-118"));
+        assertEquals(before, stored());
+        for (String ok : new String[] {"2021-118", "MR-004", "MR-099"}) {
+            given().contentType("application/json")
+                    .body(DecisionApiTest.DELIVERY.replace("\"retention\"", "\"formalities\":{\"referenceMethodology\":\"" + ok + "\"},\"retention\""))
+                    .when().post("/v1/decisions")
+                    .then().statusCode(201);
+        }
+    }
+
+    /**
      * Found by GeneratedInputTest: an operationId longer than the stored column failed the whole
      * group commit (503 for every decision in the batch) instead of being refused as bad input.
      */
