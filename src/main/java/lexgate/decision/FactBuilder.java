@@ -25,6 +25,19 @@ import java.util.Optional;
 public final class FactBuilder {
     private FactBuilder() {}
 
+    /**
+     * The request's subject categories, joined with those its purpose concerns by definition
+     * ({@code subjects} in {@code policies/purposes.yaml}): a request to manage staff concerns employees
+     * whether or not it lists them, and "unknown" must not read as "not employees".
+     */
+    static List<String> subjectCategories(List<String> stated, lexgate.vocabulary.Purpose purpose) {
+        List<String> out = new ArrayList<>(orEmpty(stated));
+        if (purpose != null) {
+            for (String s : purpose.getSubjects()) if (!out.contains(s)) out.add(s);
+        }
+        return out;
+    }
+
     /** The facts of one request; {@code req.asOf()} must be set. */
     public static List<Object> facts(OperationRequest req, PolicySet policies) {
         var c = req.controller();
@@ -46,7 +59,7 @@ public final class FactBuilder {
                 .publicTaskLaw(lb.publicTask() == null ? null : lb.publicTask().law())
                 .dataSource(d.source()).subjectCount(d.subjectCount())
                 .pseudonymised(Tri.of(d.pseudonymised())).anonymised(Tri.of(d.anonymised()))
-                .categories(d.categories()).subjectCategories(orEmpty(s.categories())).subjectCountries(s.countries())
+                .categories(d.categories()).subjectCategories(subjectCategories(s.categories(), policies.purposes().get(p.code()))).subjectCountries(s.countries())
                 .minimumAge(s.minimumAge()).objectionsExcluded(Tri.of(s.objectionsExcluded()))
                 .retentionDays(ret == null ? null : ret.days())
                 .retentionIndefinite(Tri.of(ret == null ? null : ret.indefinite()))

@@ -73,16 +73,24 @@ public final class PolicyLoader {
         JsonNode frameworks = files.containsKey("formalities.yaml") ? read("formalities.yaml") : YAML.createObjectNode();
         if (!problems.isEmpty()) throw new PolicyException(problems);
 
+        Set<String> subjectSet = new LinkedHashSet<>();
+        fields(subjects.path("categories"), "subject-categories.yaml", (code, n) -> subjectSet.add(code));
         Map<String, Purpose> purposeMap = new TreeMap<>();
-        fields(purposes.path("purposes"), "purposes.yaml", (code, n) -> purposeMap.put(code, new Purpose(code,
-                n.path("label").asText(code), n.path("contractual").asBoolean(false),
-                n.path("precontractual").asBoolean(false), n.path("strictlyNecessaryTrackers").asBoolean(false),
-                strings(n.path("expectedCategories")), strings(n.path("compatibleWith")))));
+        fields(purposes.path("purposes"), "purposes.yaml", (code, n) -> {
+            List<String> concerns = strings(n.path("subjects"));
+            for (String s : concerns) {
+                if (!subjectSet.contains(s)) {
+                    problems.add("purposes.yaml " + code + ": subject category '" + s + "' is not in subject-categories.yaml");
+                }
+            }
+            purposeMap.put(code, new Purpose(code,
+                    n.path("label").asText(code), n.path("contractual").asBoolean(false),
+                    n.path("precontractual").asBoolean(false), n.path("strictlyNecessaryTrackers").asBoolean(false),
+                    strings(n.path("expectedCategories")), strings(n.path("compatibleWith")), concerns));
+        });
         Map<String, String> kinds = new TreeMap<>();
         fields(dataCats.path("categories"), "data-categories.yaml",
                 (code, n) -> kinds.put(code, n.path("kind").asText("ordinary")));
-        Set<String> subjectSet = new LinkedHashSet<>();
-        fields(subjects.path("categories"), "subject-categories.yaml", (code, n) -> subjectSet.add(code));
         Set<String> charSet = new LinkedHashSet<>();
         fields(chars.path("characteristics"), "characteristics.yaml", (code, n) -> charSet.add(code));
         Map<String, Citation> citeMap = new TreeMap<>();
@@ -94,7 +102,8 @@ public final class PolicyLoader {
         List<Adequacy> adequacyList = new ArrayList<>();
         for (JsonNode n : adequacy.path("decisions")) {
             adequacyList.add(new Adequacy(required(n, "country", "adequacy.yaml"), required(n, "decision", "adequacy.yaml"),
-                    date(n, "from", "adequacy.yaml"), date(n, "until", "adequacy.yaml"), strings(n.path("mechanisms")), cites(n, "adequacy.yaml", citeMap)));
+                    date(n, "from", "adequacy.yaml"), date(n, "until", "adequacy.yaml"), strings(n.path("mechanisms")),
+                    scope(n), cites(n, "adequacy.yaml", citeMap)));
         }
         List<ConsentAge> ageList = new ArrayList<>();
         for (JsonNode n : ages.path("ages")) {
@@ -197,6 +206,15 @@ public final class PolicyLoader {
             var e = it.next();
             entry.accept(e.getKey(), e.getValue() == null ? YAML.createObjectNode() : e.getValue());
         }
+    }
+
+    /** {@code scope} of an adequacy decision: {@code country} (the default) or {@code certified}. */
+    private boolean scope(JsonNode n) {
+        String scope = n.path("scope").asText("country");
+        if (!scope.equals("country") && !scope.equals("certified")) {
+            problems.add("adequacy.yaml " + n.path("country").asText("?") + ": scope '" + scope + "' is not one of country, certified");
+        }
+        return !scope.equals("certified");
     }
 
     private String required(JsonNode n, String field, String where) {

@@ -22,13 +22,13 @@ final class PolicySchema {
     static {
         FILES.put("lexgate.yaml", new Spec(List.of("gdprAppliesFrom"), null, List.of()));
         FILES.put("purposes.yaml", new Spec(List.of("purposes"), "purposes", List.of("label", "contractual", "precontractual",
-                "strictlyNecessaryTrackers", "expectedCategories", "compatibleWith", "source", "sources")));
+                "strictlyNecessaryTrackers", "expectedCategories", "compatibleWith", "subjects", "source", "sources")));
         FILES.put("data-categories.yaml", new Spec(List.of("categories"), "categories", List.of("label", "kind", "source")));
         FILES.put("subject-categories.yaml", new Spec(List.of("categories"), "categories", List.of("label", "source")));
         FILES.put("characteristics.yaml", new Spec(List.of("characteristics"), "characteristics", List.of("label", "source")));
         FILES.put("citations.yaml", new Spec(List.of("citations"), "citations", List.of("label", "url")));
         FILES.put("countries.yaml", new Spec(List.of("countries"), "countries", List.of("name", "eea")));
-        FILES.put("adequacy.yaml", new Spec(List.of("decisions"), "decisions", List.of("country", "decision", "from", "until", "mechanisms", "cite")));
+        FILES.put("adequacy.yaml", new Spec(List.of("decisions"), "decisions", List.of("country", "decision", "from", "until", "mechanisms", "scope", "cite")));
         FILES.put("consent-ages.yaml", new Spec(List.of("ages"), "ages", List.of("country", "age", "source", "from", "until", "cite")));
         FILES.put("retention.yaml", new Spec(List.of("limits"), "limits", List.of("purpose", "jurisdiction", "period", "source",
                 "from", "until", "cite")));

@@ -10,10 +10,17 @@ public final class Adequacy implements Cited {
     private final LocalDate from, until;
     private final java.util.List<String> citations;
     private final List<String> mechanisms;
+    private final boolean wholeCountry;
 
-    /** Built by the policy loader. {@code until} is exclusive and null while in force. */
-    @Doc("Built by the policy loader. until is exclusive and null while in force.")
-    public Adequacy(String country, String decision, LocalDate from, LocalDate until, List<String> mechanisms, java.util.List<String> citations) {
+    /**
+     * Built by the policy loader. {@code until} is exclusive and null while in force; {@code wholeCountry}
+     * is false for a decision that covers only organisations certified under it (the US: Privacy Shield,
+     * Data Privacy Framework).
+     */
+    @Doc("Built by the policy loader. until is exclusive and null while in force; wholeCountry is false for a decision that covers only organisations certified under it.")
+    public Adequacy(String country, String decision, LocalDate from, LocalDate until, List<String> mechanisms,
+                    boolean wholeCountry, java.util.List<String> citations) {
+        this.wholeCountry = wholeCountry;
         this.citations = java.util.List.copyOf(citations);
         this.country = country;
         this.decision = decision;
@@ -38,6 +45,12 @@ public final class Adequacy implements Cited {
     /** Transfer mechanisms the decision covers, e.g. ["adequacy"] or ["dpf"] for certified US organisations. */
     @Doc("Transfer mechanisms the decision covers, e.g. [\"adequacy\"] or [\"dpf\"] for certified US organisations.")
     public List<String> getMechanisms() { return mechanisms; }
+    /**
+     * True when the decision covers every transfer to the country ({@code scope: country} in the policy,
+     * the default); false when it covers only organisations certified under it ({@code scope: certified}).
+     */
+    @Doc("True when the decision covers every transfer to the country (scope: country, the default); false when it covers only organisations certified under it (scope: certified).")
+    public boolean isWholeCountry() { return wholeCountry; }
     /** True when the decision was in force on the day. */
     @Doc("True when the decision was in force on the day.")
     @RuleApi

@@ -7,12 +7,14 @@ import java.util.List;
 public final class Purpose {
     private final String code, label;
     private final boolean contractual, precontractual, strictlyNecessaryTrackers;
-    private final List<String> expectedCategories, compatibleWith;
+    private final List<String> expectedCategories, compatibleWith, subjects;
 
     /** Built by the policy loader. */
     @Doc("Built by the policy loader.")
     public Purpose(String code, String label, boolean contractual, boolean precontractual,
-                   boolean strictlyNecessaryTrackers, List<String> expectedCategories, List<String> compatibleWith) {
+                   boolean strictlyNecessaryTrackers, List<String> expectedCategories, List<String> compatibleWith,
+                   List<String> subjects) {
+        this.subjects = List.copyOf(subjects);
         this.code = code;
         this.label = label;
         this.contractual = contractual;
@@ -52,6 +54,13 @@ public final class Purpose {
     /** Original purposes this purpose is held compatible with (Art. 6(4)). */
     @Doc("Original purposes this purpose is held compatible with (Art. 6(4)).")
     public List<String> getCompatibleWith() { return compatibleWith; }
+    /**
+     * {@code subjects} in {@code policies/purposes.yaml}: the data subjects the purpose concerns by its
+     * definition (staff management concerns employees). The facts of a request for this purpose name them
+     * among {@code subjects.categories} even when the request leaves them out.
+     */
+    @Doc("The data subjects the purpose concerns by its definition (subjects in policies/purposes.yaml); a request for this purpose is read as naming them.")
+    public List<String> getSubjects() { return subjects; }
     /** True when the category is among those expected, or no expectation is set. */
     @Doc("True when the category is among those expected, or no expectation is set.")
     @RuleApi
