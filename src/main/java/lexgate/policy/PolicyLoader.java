@@ -121,7 +121,7 @@ public final class PolicyLoader {
             }
             limits.add(new RetentionLimit(required(n, "purpose", "retention.yaml"), n.path("jurisdiction").asText("EU"),
                     period, n.path("source").asText(""), date(n, "from", "retention.yaml"), date(n, "until", "retention.yaml"),
-                    cites(n, "retention.yaml", citeMap)));
+                    retentionCategories(n, kinds), retentionEffect(n), cites(n, "retention.yaml", citeMap)));
         }
         List<NationalLayer> jurisdictions = new ArrayList<>();
         fields(juris.path("layers"), "jurisdictions.yaml",
@@ -206,6 +206,26 @@ public final class PolicyLoader {
             var e = it.next();
             entry.accept(e.getKey(), e.getValue() == null ? YAML.createObjectNode() : e.getValue());
         }
+    }
+
+    /** {@code categories} of a retention limit: data-category codes. */
+    private List<String> retentionCategories(JsonNode n, Map<String, String> kinds) {
+        List<String> out = strings(n.path("categories"));
+        for (String c : out) {
+            if (!kinds.containsKey(c)) {
+                problems.add("retention.yaml " + n.path("purpose").asText("?") + ": category '" + c + "' is not in data-categories.yaml");
+            }
+        }
+        return out;
+    }
+
+    /** {@code effect} of a retention limit: {@code deny} (the default) or {@code review}. */
+    private boolean retentionEffect(JsonNode n) {
+        String effect = n.path("effect").asText("deny");
+        if (!effect.equals("deny") && !effect.equals("review")) {
+            problems.add("retention.yaml " + n.path("purpose").asText("?") + ": effect '" + effect + "' is not one of deny, review");
+        }
+        return effect.equals("review");
     }
 
     /** {@code scope} of an adequacy decision: {@code country} (the default) or {@code certified}. */

@@ -31,7 +31,7 @@ final class PolicySchema {
         FILES.put("adequacy.yaml", new Spec(List.of("decisions"), "decisions", List.of("country", "decision", "from", "until", "mechanisms", "scope", "cite")));
         FILES.put("consent-ages.yaml", new Spec(List.of("ages"), "ages", List.of("country", "age", "source", "from", "until", "cite")));
         FILES.put("retention.yaml", new Spec(List.of("limits"), "limits", List.of("purpose", "jurisdiction", "period", "source",
-                "from", "until", "cite")));
+                "from", "until", "categories", "effect", "cite")));
         FILES.put("jurisdictions.yaml", new Spec(List.of("layers"), "layers", List.of("name")));
         FILES.put("authorities.yaml", new Spec(List.of("authorities"), "authorities", List.of("name", "country", "region", "bodies", "source")));
         FILES.put("formalities.yaml", new Spec(List.of("frameworks"), "frameworks", List.of("code", "country", "title", "source",

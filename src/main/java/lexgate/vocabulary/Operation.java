@@ -327,12 +327,34 @@ public final class Operation {
     @RuleApi
     public boolean isRetentionKnown() { return retentionDays != null || retentionIndefinite != Tri.UNKNOWN; }
     /**
-     * True when keeping data {@code retentionDays} from {@code asOf} goes past the ISO-8601 period
-     * (e.g. "P3D", "P1M", "P10Y"); false when no period is stated.
+     * True when keeping data {@code retentionDays} days goes past the ISO-8601 period (e.g. "P3D",
+     * "P1M", "P10Y") however long the period is in the calendar: a retention period is a rolling
+     * duration applied to each record, so "one month" is compared with the longest month (31 days),
+     * "six months" with 184 days, a year with 366. The answer does not depend on {@code asOf}.
+     * False when no number of days is stated.
      */
     @RuleApi
     public boolean retentionExceeds(@Codes(CodeSet.PERIOD) String isoPeriod) {
         if (retentionDays == null) return false;
-        return asOf.plusDays(retentionDays).isAfter(asOf.plus(java.time.Period.parse(isoPeriod)));
+        return retentionDays > longestDays(isoPeriod);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Long> LONGEST = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The most days the period can span: the maximum over every start day of a four-year cycle (2000 to
+     * 2003, so every month length and a leap day are met). Computed once per period; java.time has no
+     * "longest length of a Period", and a fixed 30-days-a-month rule would refuse 31 days for a month.
+     */
+    static long longestDays(String isoPeriod) {
+        return LONGEST.computeIfAbsent(isoPeriod, p -> {
+            java.time.Period period = java.time.Period.parse(p);
+            LocalDate start = LocalDate.of(2000, 1, 1), end = LocalDate.of(2004, 1, 1);
+            long max = 0;
+            for (LocalDate d = start; d.isBefore(end); d = d.plusDays(1)) {
+                max = Math.max(max, java.time.temporal.ChronoUnit.DAYS.between(d, d.plus(period)));
+            }
+            return max;
+        });
     }
 }

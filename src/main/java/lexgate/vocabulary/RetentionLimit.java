@@ -7,13 +7,20 @@ import java.time.LocalDate;
 public final class RetentionLimit implements Cited {
     private final String purpose, jurisdiction, period, source;
     private final LocalDate from, until;
-    private final java.util.List<String> citations;
+    private final java.util.List<String> citations, categories;
+    private final boolean review;
 
-    /** Built by the policy loader. {@code period} is ISO-8601 ("P3D", "P1M", "P10Y"). */
-    @Doc("Built by the policy loader. period is ISO-8601 (\"P3D\", \"P1M\", \"P10Y\").")
+    /**
+     * Built by the policy loader. {@code period} is ISO-8601 ("P3D", "P1M", "P10Y"); {@code categories},
+     * when not empty, limits it to data of those categories (camera footage: images).
+     */
+    @Doc("Built by the policy loader. period is ISO-8601 (\"P3D\", \"P1M\", \"P10Y\"); categories, when not empty, limits it to data of those categories.")
     public RetentionLimit(String purpose, String jurisdiction, String period, String source,
-                          LocalDate from, LocalDate until, java.util.List<String> citations) {
+                          LocalDate from, LocalDate until, java.util.List<String> categories, boolean review,
+                          java.util.List<String> citations) {
+        this.review = review;
         this.citations = java.util.List.copyOf(citations);
+        this.categories = java.util.List.copyOf(categories);
         this.purpose = purpose;
         this.jurisdiction = jurisdiction;
         this.period = period;
@@ -44,6 +51,22 @@ public final class RetentionLimit implements Cited {
     /** The provision or guidance that sets the limit. */
     @Doc("The provision or guidance that sets the limit.")
     public String getSource() { return source; }
+    /**
+     * True for a period beyond which a person must confirm why the data are kept ({@code effect: review}):
+     * guidance that asks for more justification, or a shorter period the law sets for part of what the
+     * purpose keeps; false for a limit that must not be exceeded ({@code effect: deny}, the default).
+     */
+    @Doc("True for a period beyond which a person must confirm why the data are kept (effect: review in retention.yaml); false for a limit that must not be exceeded (effect: deny, the default).")
+    public boolean isReview() { return review; }
+    /** The data categories the limit is for; empty: all the data of the purpose. */
+    @Doc("The data categories the limit is for (categories in retention.yaml); empty: all the data of the purpose.")
+    public java.util.List<String> getCategories() { return categories; }
+    /** True when the limit is for every category, or the data include one of its categories. */
+    @Doc("True when the limit is for all the data of the purpose, or the data include one of the categories it is for.")
+    @RuleApi
+    public boolean appliesTo(java.util.List<String> dataCategories) {
+        return categories.isEmpty() || categories.stream().anyMatch(dataCategories::contains);
+    }
     /** True when this limit applied on the day. */
     @Doc("True when this limit applied on the day.")
     @RuleApi

@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two policy keys the transfer and employment rules read: an adequacy decision's {@code scope}
- * (the whole country, or only organisations certified under it) and the {@code subjects} a purpose
- * concerns by definition.
+ * Policy keys the transfer, employment and retention rules read: an adequacy decision's {@code scope}
+ * (the whole country, or only organisations certified under it), the {@code subjects} a purpose
+ * concerns by definition, and a retention limit's {@code categories} and {@code effect}.
  */
 class ScopeAndSubjectsPolicyTest {
 
@@ -58,5 +58,44 @@ class ScopeAndSubjectsPolicyTest {
         files.put("purposes.yaml", files.get("purposes.yaml").replace("subjects: [job-applicants]", "subjects: [applicants]"));
         PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.load(files));
         assertTrue(e.getMessage().contains("purposes.yaml recruitment: subject category 'applicants' is not in subject-categories.yaml"), e.getMessage());
+    }
+
+    @Test
+    void cameraFootageAtWorkHasItsOwnLimitAndTheEuBenchmarkAsksForAReason() throws Exception {
+        PolicySet set = PolicyLoader.load(shipped());
+        var frImages = set.retentionLimits().stream()
+                .filter(l -> l.getPurpose().equals("employee-monitoring") && l.getJurisdiction().equals("FR") && !l.getCategories().isEmpty())
+                .findFirst().orElseThrow();
+        assertEquals("P1M", frImages.getPeriod());
+        assertTrue(frImages.appliesTo(List.of("identity", "images")));
+        assertFalse(frImages.appliesTo(List.of("identity", "behavioural")), "activity logs keep the six-month limit");
+        assertTrue(set.retentionLimits().stream().anyMatch(l -> l.getJurisdiction().equals("EU")
+                && l.getPurpose().equals("video-surveillance") && l.isReview()));
+    }
+
+    @Test
+    void anUnknownEffectOrCategoryIsAPolicyError() throws Exception {
+        Map<String, String> files = shipped();
+        String shipped = files.get("retention.yaml");
+        files.put("retention.yaml", shipped.replace("effect: review", "effect: warn"));
+        PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.load(files));
+        assertTrue(e.getMessage().contains("effect 'warn' is not one of deny, review"), e.getMessage());
+        files.put("retention.yaml", shipped.replace("categories: [images]", "categories: [video]"));
+        e = assertThrows(PolicyException.class, () -> PolicyLoader.load(files));
+        assertTrue(e.getMessage().contains("category 'video' is not in data-categories.yaml"), e.getMessage());
+    }
+
+    @Test
+    void nationalAgesOfDigitalConsentApplyFromTheirLaws() throws Exception {
+        PolicySet set = PolicyLoader.load(shipped());
+        java.util.function.BiFunction<String, String, Integer> age = (country, day) -> set.consentAges().stream()
+                .filter(a -> a.getCountry().equals(country) && a.inForceOn(LocalDate.parse(day)))
+                .map(a -> a.getAge()).findFirst().orElse(null);
+        assertEquals(13, age.apply("FI", "2024-01-01"));
+        assertEquals(null, age.apply("FI", "2018-12-31"), "before the Finnish law, the GDPR default applies");
+        assertEquals(15, age.apply("CZ", "2024-01-01"));
+        assertEquals(15, age.apply("SI", "2023-01-26"));
+        assertEquals(13, age.apply("NO", "2024-01-01"));
+        assertEquals(16, age.apply("EU", "2024-01-01"));
     }
 }
