@@ -221,20 +221,21 @@ public final class PolicyLoader {
 
     /** {@code effect} of a retention limit: {@code deny} (the default) or {@code review}. */
     private boolean retentionEffect(JsonNode n) {
-        String effect = n.path("effect").asText("deny");
-        if (!effect.equals("deny") && !effect.equals("review")) {
-            problems.add("retention.yaml " + n.path("purpose").asText("?") + ": effect '" + effect + "' is not one of deny, review");
-        }
-        return effect.equals("review");
+        return oneOf(n, "effect", List.of("deny", "review"), "retention.yaml " + n.path("purpose").asText("?")).equals("review");
     }
 
     /** {@code scope} of an adequacy decision: {@code country} (the default) or {@code certified}. */
     private boolean scope(JsonNode n) {
-        String scope = n.path("scope").asText("country");
-        if (!scope.equals("country") && !scope.equals("certified")) {
-            problems.add("adequacy.yaml " + n.path("country").asText("?") + ": scope '" + scope + "' is not one of country, certified");
+        return !oneOf(n, "scope", List.of("country", "certified"), "adequacy.yaml " + n.path("country").asText("?")).equals("certified");
+    }
+
+    /** The value of a key with a closed set of values, the first being the default; another value is a problem. */
+    private String oneOf(JsonNode n, String key, List<String> allowed, String where) {
+        String value = n.path(key).asText(allowed.get(0));
+        if (!allowed.contains(value)) {
+            problems.add(where + ": " + key + " '" + value + "' is not one of " + String.join(", ", allowed));
         }
-        return !scope.equals("certified");
+        return value;
     }
 
     private String required(JsonNode n, String field, String where) {
