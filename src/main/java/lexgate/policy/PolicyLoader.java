@@ -109,7 +109,7 @@ public final class PolicyLoader {
         for (JsonNode n : ages.path("ages")) {
             ageList.add(new ConsentAge(required(n, "country", "consent-ages.yaml"), n.path("age").asInt(16),
                     n.path("source").asText(""), date(n, "from", "consent-ages.yaml"), date(n, "until", "consent-ages.yaml"),
-                    cites(n, "consent-ages.yaml", citeMap)));
+                    n.path("everyConsent").asBoolean(false), cites(n, "consent-ages.yaml", citeMap)));
         }
         List<RetentionLimit> limits = new ArrayList<>();
         for (JsonNode n : retention.path("limits")) {

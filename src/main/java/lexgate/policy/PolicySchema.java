@@ -29,7 +29,7 @@ final class PolicySchema {
         FILES.put("citations.yaml", new Spec(List.of("citations"), "citations", List.of("label", "url")));
         FILES.put("countries.yaml", new Spec(List.of("countries"), "countries", List.of("name", "eea")));
         FILES.put("adequacy.yaml", new Spec(List.of("decisions"), "decisions", List.of("country", "decision", "from", "until", "mechanisms", "scope", "cite")));
-        FILES.put("consent-ages.yaml", new Spec(List.of("ages"), "ages", List.of("country", "age", "source", "from", "until", "cite")));
+        FILES.put("consent-ages.yaml", new Spec(List.of("ages"), "ages", List.of("country", "age", "source", "from", "until", "everyConsent", "cite")));
         FILES.put("retention.yaml", new Spec(List.of("limits"), "limits", List.of("purpose", "jurisdiction", "period", "source",
                 "from", "until", "categories", "effect", "cite")));
         FILES.put("jurisdictions.yaml", new Spec(List.of("layers"), "layers", List.of("name")));

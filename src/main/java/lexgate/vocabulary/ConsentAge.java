@@ -7,12 +7,21 @@ import java.time.LocalDate;
 public final class ConsentAge implements Cited {
     private final String country, source;
     private final int age;
+    private final boolean everyConsent;
     private final LocalDate from, until;
     private final java.util.List<String> citations;
 
     /** Built by the policy loader. */
     @Doc("Built by the policy loader.")
     public ConsentAge(String country, int age, String source, LocalDate from, LocalDate until, java.util.List<String> citations) {
+        this(country, age, source, from, until, false, citations);
+    }
+
+    /** Built by the policy loader; {@code everyConsent} when the national law sets the age for every consent. */
+    @Doc("Built by the policy loader; everyConsent when the national law sets the age for every consent.")
+    public ConsentAge(String country, int age, String source, LocalDate from, LocalDate until, boolean everyConsent,
+                      java.util.List<String> citations) {
+        this.everyConsent = everyConsent;
         this.citations = java.util.List.copyOf(citations);
         this.country = country;
         this.age = age;
@@ -27,6 +36,12 @@ public final class ConsentAge implements Cited {
     /** The age below which a holder of parental responsibility must consent. */
     @Doc("The age below which a holder of parental responsibility must consent.")
     public int getAge() { return age; }
+    /**
+     * True when the national law sets this age for every processing based on a minor's consent, not only
+     * for information society services offered directly to a child (Art. 8(1)); e.g. LOPDGDD art. 7.
+     */
+    @Doc("True when the national law sets this age for every processing based on a minor's consent, not only for information society services offered directly to a child (Art. 8(1)); e.g. LOPDGDD art. 7.")
+    public boolean isEveryConsent() { return everyConsent; }
     /** The national provision that sets it. */
     @Doc("The national provision that sets it.")
     public String getSource() { return source; }
