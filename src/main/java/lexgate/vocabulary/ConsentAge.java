@@ -11,12 +11,6 @@ public final class ConsentAge implements Cited {
     private final LocalDate from, until;
     private final java.util.List<String> citations;
 
-    /** Built by the policy loader. */
-    @Doc("Built by the policy loader.")
-    public ConsentAge(String country, int age, String source, LocalDate from, LocalDate until, java.util.List<String> citations) {
-        this(country, age, source, from, until, false, citations);
-    }
-
     /** Built by the policy loader; {@code everyConsent} when the national law sets the age for every consent. */
     @Doc("Built by the policy loader; everyConsent when the national law sets the age for every consent.")
     public ConsentAge(String country, int age, String source, LocalDate from, LocalDate until, boolean everyConsent,
